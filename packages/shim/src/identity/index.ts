@@ -1,0 +1,1 @@
+export { ClientIdentity, type CreatorSource } from './client-identity';

@@ -1,0 +1,2 @@
+export { ENDORSER_ROLES, type EndorserRole } from './endorser-roles';
+export { KeyEndorsementPolicy } from './key-endorsement-policy';
