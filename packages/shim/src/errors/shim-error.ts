@@ -84,3 +84,10 @@ export function describeValue(value: unknown): string {
     return `[${typeof value}]`;
   }
 }
+
+/** The transaction's creator cannot be read as an X.509 identity (not PEM, idemix, malformed DER...). */
+export class IdentityError extends ShimError {
+  constructor(message: string, options?: ShimErrorOptions) {
+    super('IDENTITY_ERROR', message, options);
+  }
+}

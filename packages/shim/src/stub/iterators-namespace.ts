@@ -1,0 +1,2 @@
+/** fabric-shim's `Iterators` namespace: `Iterators.StateQueryIterator`, `Iterators.HistoryQueryIterator`. */
+export { HistoryQueryIterator, StateQueryIterator } from './iterators';

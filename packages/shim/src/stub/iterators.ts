@@ -1,0 +1,89 @@
+import type { CommonIterator, KeyModification, KV, NextResult } from '@chaincode/contract-api';
+import { MessageType, protos, queryresult } from '../wire/protos';
+import { toTimestamp } from './timestamp';
+import type { TransactionPort } from './transaction-port';
+
+const DONE: NextResult<never> = Object.freeze({ value: undefined as never, done: true });
+
+/**
+ * Walks a query's results page by page: the first QueryResponse came with the query, further pages
+ * are fetched with QUERY_STATE_NEXT while the peer says `has_more`; `close()` sends QUERY_STATE_CLOSE.
+ */
+abstract class QueryIterator<T> implements CommonIterator<T> {
+  readonly #port: TransactionPort;
+  #response: protos.QueryResponse;
+  #index = 0;
+  #closed = false;
+
+  constructor(port: TransactionPort, response: protos.QueryResponse) {
+    this.#port = port;
+    this.#response = response;
+  }
+
+  protected abstract decode(bytes: Uint8Array): T;
+
+  async next(): Promise<NextResult<T>> {
+    for (;;) {
+      const results = this.#response.results;
+      if (this.#index < results.length) {
+        const result = results[this.#index++];
+        return { value: this.decode(result?.resultBytes ?? new Uint8Array(0)), done: false };
+      }
+      if (!this.#response.hasMore || this.#closed) return DONE;
+      const payload = protos.QueryStateNext.encode({ id: this.#response.id }).finish();
+      const bytes = await this.#port.request(MessageType.QUERY_STATE_NEXT, payload);
+      this.#response = protos.QueryResponse.decode(bytes);
+      this.#index = 0;
+    }
+  }
+
+  /** Tell the peer to release the query (sent once; later calls do nothing). */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const payload = protos.QueryStateClose.encode({ id: this.#response.id }).finish();
+    await this.#port.request(MessageType.QUERY_STATE_CLOSE, payload);
+  }
+
+  /** `for await (const x of iterator)`: closes the iterator when the loop ends, breaks or throws. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    yield* iterateAndClose<T>(this);
+  }
+}
+
+/** Iterate a CommonIterator, closing it at the end; an error from the loop wins over one from close. */
+export async function* iterateAndClose<T>(iterator: CommonIterator<T>): AsyncGenerator<T, void, undefined> {
+  let failed = false;
+  try {
+    for (;;) {
+      const result = await iterator.next();
+      if (result.done) return;
+      yield result.value;
+    }
+  } catch (err) {
+    failed = true;
+    throw err;
+  } finally {
+    if (failed) {
+      await iterator.close().catch(() => undefined);
+    } else {
+      await iterator.close();
+    }
+  }
+}
+
+/** Results of range, partial composite key and rich queries: `{namespace, key, value}`. */
+export class StateQueryIterator extends QueryIterator<KV> {
+  protected decode(bytes: Uint8Array): KV {
+    const kv = queryresult.KV.decode(bytes);
+    return { namespace: kv.namespace, key: kv.key, value: kv.value };
+  }
+}
+
+/** Results of getHistoryForKey: `{txId, value, isDelete, timestamp}`. */
+export class HistoryQueryIterator extends QueryIterator<KeyModification> {
+  protected decode(bytes: Uint8Array): KeyModification {
+    const km = queryresult.KeyModification.decode(bytes);
+    return { txId: km.txId, value: km.value, isDelete: km.isDelete, timestamp: toTimestamp(km.timestamp) };
+  }
+}
