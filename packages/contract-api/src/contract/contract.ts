@@ -1,0 +1,98 @@
+import { Brands } from '../metadata/metadata-keys';
+import { Context } from './context';
+
+/** Names of the base class's methods: never exposed as transactions of an undecorated contract. */
+export const CONTRACT_METHOD_NAMES: readonly string[] = [
+  'constructor',
+  'beforeTransaction',
+  'afterTransaction',
+  'aroundTransaction',
+  'unknownTransaction',
+  'createContext',
+  'getName',
+];
+
+/**
+ * The base class of every contract. A chaincode holds one instance per contract class; each
+ * transaction gets a fresh context from `createContext()`.
+ *
+ * @example
+ * ```ts
+ * export class AssetContract extends Contract {
+ *   constructor() { super('assets'); }
+ *   @Transaction()
+ *   async create(ctx: Context, id: string): Promise<void> { await ctx.stub.putState(id, Buffer.from('{}')); }
+ * }
+ * ```
+ */
+export class Contract {
+  /** The namespace clients use as `<name>:<function>`; the class name by default. */
+  name: string;
+
+  constructor(name?: string | null) {
+    this.name = name === undefined || name === null ? new.target.name : name.trim();
+  }
+
+  /** True for any contract instance, from any copy of this package (or fabric-contract-api's flag). */
+  static _isContract(obj: unknown): boolean {
+    if (typeof obj !== 'object' || obj === null) return false;
+    return Brands.contract in obj || (obj as { __isContract?: unknown }).__isContract === true;
+  }
+
+  /** Runs after the arguments were converted and validated, before the transaction function. */
+  async beforeTransaction(_ctx: Context): Promise<void> {
+    // nothing by default
+  }
+
+  /** Runs after the transaction function returned, with its result. */
+  async afterTransaction(_ctx: Context, _result: unknown): Promise<void> {
+    // nothing by default
+  }
+
+  /**
+   * Wraps the call of the transaction function `fn` (its name). The default calls it; override to
+   * run code around it, and call `super.aroundTransaction(ctx, fn, parameters)`.
+   */
+  async aroundTransaction(
+    ctx: Context,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the official typings say Function; the value is the name
+    fn: string | Function,
+    parameters: unknown[],
+  ): Promise<unknown> {
+    const name = typeof fn === 'function' ? fn.name : fn;
+    const method = (this as unknown as Record<string, unknown>)[name];
+    if (typeof method !== 'function') throw new TypeError(`${name} is not a function of contract ${this.name}`);
+    const result: unknown = await (method as (...args: unknown[]) => unknown).call(this, ctx, ...parameters);
+    return result;
+  }
+
+  /** Called for a function name this contract does not have; the default answers an error. */
+  unknownTransaction(ctx: Context): Promise<void> {
+    const { fcn } = ctx.stub.getFunctionAndParameters();
+    return Promise.reject(new Error(`You've asked to invoke a function that does not exist: ${fcn}`));
+  }
+
+  /** The context of one transaction; override to return a subclass of `Context`. */
+  createContext(): Context {
+    return new Context();
+  }
+
+  getName(): string {
+    return this.name;
+  }
+}
+
+Object.defineProperty(Contract.prototype, Brands.contract, { value: true });
+
+/** A class that builds contracts (its constructor takes no required arguments). */
+export type ContractClass<T extends Contract = Contract> = new () => T;
+
+/** True for `Contract` subclasses from any copy of this package. */
+export function isContractClass(value: unknown): value is ContractClass {
+  return (
+    typeof value === 'function' &&
+    typeof value.prototype === 'object' &&
+    value.prototype !== null &&
+    (Brands.contract in value.prototype || '__isContract' in value.prototype)
+  );
+}

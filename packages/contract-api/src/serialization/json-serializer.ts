@@ -1,0 +1,56 @@
+import { instanceToPlain } from 'class-transformer';
+import type { ObjectTypeMetadata, SchemaObject } from '../metadata/contract-metadata';
+import { canonicalJson } from './canonical-json';
+import { compileParameterReader, type ParameterReader } from './parameter-reader';
+
+/** The schema argument of `fromBuffer`: fabric-contract-api's wrapper around one parameter schema. */
+export interface FullSchema {
+  properties: { prop: SchemaObject };
+  components: { schemas: Record<string, ObjectTypeMetadata> };
+}
+
+export interface JSONSerializerOptions {
+  /** Sort object keys in results (byte-identical JSON for equal values). */
+  readonly deterministic?: boolean;
+}
+
+/** What `fromBuffer` answers: the value for the function and the JSON form that was validated. */
+export interface FromBufferResult {
+  value: unknown;
+  validateData: unknown;
+  jsonForValidation: unknown;
+}
+
+/**
+ * The default transaction serializer. Results: `undefined`/`null` → no payload, strings, numbers
+ * and booleans → their text, anything else → JSON of `instanceToPlain(result)`. Arguments:
+ * strings raw, numbers via `Number`, booleans `true`/`false`, `@Object` types and arrays from JSON.
+ */
+export class JSONSerializer {
+  readonly #deterministic: boolean;
+
+  constructor(options: JSONSerializerOptions = {}) {
+    this.#deterministic = options.deterministic === true;
+  }
+
+  toBuffer(result: unknown, _schema?: SchemaObject, _loggerPrefix?: string): Buffer | undefined {
+    if (result === undefined || result === null) return undefined;
+    if (typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean') {
+      return Buffer.from(String(result));
+    }
+    const plain = instanceToPlain(result) as unknown;
+    const json = this.#deterministic ? canonicalJson(plain) : (JSON.stringify(plain) as string | undefined);
+    return json === undefined ? undefined : Buffer.from(json);
+  }
+
+  fromBuffer(data: Uint8Array, fullschema: FullSchema, _loggerPrefix?: string): FromBufferResult {
+    const reader = this.compileReader(fullschema.properties.prop, fullschema.components.schemas);
+    const json = reader.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
+    return { value: reader.materialize(json), validateData: json, jsonForValidation: json };
+  }
+
+  /** Compile the argument reader for one parameter once (used by the runtime for every call). */
+  compileReader(schema: SchemaObject, components: Readonly<Record<string, ObjectTypeMetadata>>): ParameterReader {
+    return compileParameterReader(schema, components);
+  }
+}

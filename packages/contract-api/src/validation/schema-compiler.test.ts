@@ -1,0 +1,42 @@
+import { MetadataError } from '../errors/metadata-error';
+import { SchemaCompiler } from './schema-compiler';
+
+describe('SchemaCompiler', () => {
+  const compiler = new SchemaCompiler({
+    Pet: {
+      $id: 'Pet',
+      type: 'object',
+      properties: { name: { type: 'string' }, owner: { $ref: 'Person' } },
+      required: ['name'],
+    },
+    Person: { $id: 'Person', type: 'object', properties: { age: { type: 'integer', minimum: 0 } } },
+  });
+
+  it('resolves full and bare references to complex types', () => {
+    const check = compiler.compile({ $ref: '#/components/schemas/Pet' });
+    expect(check({ name: 'rex', owner: { age: 3 } })).toBeUndefined();
+    expect(check({ owner: { age: -1 } })).toBe("must have required property 'name'; /owner/age must be >= 0");
+  });
+
+  it('checks formats, patterns, enums and finite numbers', () => {
+    expect(compiler.compile({ type: 'string', format: 'date-time' })('2024-01-01T00:00:00Z')).toBeUndefined();
+    expect(compiler.compile({ type: 'string', format: 'date-time' })('yesterday')).toBe(
+      'must match format "date-time"',
+    );
+    expect(compiler.compile({ type: 'string', enum: ['a', 'b'] })('c')).toBe(
+      'must be equal to one of the allowed values (["a","b"])',
+    );
+    expect(compiler.compile({ type: 'number' })(Infinity)).toBe('must be number');
+    expect(compiler.compile({ type: 'integer' })(1.5)).toBe('must be integer');
+  });
+
+  it('fails at creation when a complex type refers to an unknown type', () => {
+    expect(
+      () => new SchemaCompiler({ Bad: { $id: 'Bad', type: 'object', properties: { x: { $ref: 'Missing' } } } }),
+    ).toThrow(MetadataError);
+  });
+
+  it('throws from compile for an unusable parameter schema', () => {
+    expect(() => compiler.compile({ $ref: '#/components/schemas/Unknown' })).toThrow();
+  });
+});

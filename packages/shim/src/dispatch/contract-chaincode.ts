@@ -1,0 +1,267 @@
+import {
+  Contract,
+  MetadataError,
+  SchemaCompiler,
+  buildContractMetadata,
+  isContractClass,
+  isDefaultContract,
+  type ChaincodeInterface,
+  type ChaincodeResponse,
+  type ChaincodeStub,
+  type ContractClass,
+  type ContractEntry,
+  type ContractMetadataJson,
+  type Context,
+  type ObjectTypeMetadata,
+} from '@chaincode/contract-api';
+import { ClientIdentity } from '../identity/client-identity';
+import { shimLogger } from '../logging/logger';
+import { createContractLogging } from './context-logging';
+import { DEFAULT_INITIATOR_PAYLOAD, responseFromError, successResponse } from './responses';
+import { splitFunctionName } from './route';
+import { resolveTransactionSerializer, type SerializersConfig, type TransactionSerializer } from './serializers';
+import { SystemContract } from './system-contract';
+import { planTransaction, type TransactionPlan } from './transaction-plan';
+
+/** A chaincode built from contract classes, with the metadata GetMetadata answers. */
+export interface ContractChaincode extends ChaincodeInterface {
+  readonly metadata: ContractMetadataJson;
+}
+
+export interface ContractChaincodeOptions {
+  /** The official `serializers` export shape; default: our JSONSerializer. */
+  readonly serializers?: SerializersConfig;
+  /** The content of META-INF/metadata.json (or contract-metadata/metadata.json), already validated. */
+  readonly metadataFile?: Readonly<Record<string, unknown>>;
+  /** `info.title` and `info.version` of the generated metadata (package.json name and version). */
+  readonly info?: { readonly title?: string; readonly version?: string };
+  /** Results as JSON with sorted keys, so every peer endorses the same bytes. Default false. */
+  readonly deterministicJson?: boolean;
+  /** Loads a serializer given as a module name (default: `require`). */
+  readonly loadModule?: (moduleName: string) => unknown;
+}
+
+/** One contract ready to serve calls. */
+interface ContractRuntime {
+  readonly name: string;
+  readonly instance: Contract;
+  readonly logging: ReturnType<typeof createContractLogging>;
+  readonly transactions: ReadonlyMap<string, TransactionPlan>;
+  /** Set only when the contract overrides the handler (the base ones do nothing). */
+  readonly before: ((ctx: Context) => Promise<void>) | undefined;
+  readonly after: ((ctx: Context, result: unknown) => Promise<void>) | undefined;
+  readonly around: boolean;
+}
+
+const log = shimLogger('dispatch');
+
+/**
+ * Build a chaincode from contract classes, as fabric-shim's contract bootstrap does: one instance
+ * per class, the `org.hyperledger.fabric` system contract added last, metadata generated (and merged
+ * with a metadata file), and per transaction a precompiled plan (argument readers and ajv
+ * validators). Nothing is reflected on or compiled per transaction.
+ * @throws MetadataError when the classes or the metadata cannot make a chaincode.
+ */
+export function createContractChaincode(
+  contracts: readonly ContractClass[] | ContractClass,
+  options: ContractChaincodeOptions = {},
+): ContractChaincode {
+  const list: readonly ContractClass[] = isContractList(contracts) ? contracts : [contracts];
+  return new ContractChaincodeImpl([...list], options);
+}
+
+class ContractChaincodeImpl implements ContractChaincode {
+  readonly metadata: ContractMetadataJson;
+  readonly #contracts: ReadonlyMap<string, ContractRuntime>;
+  readonly #defaultName: string;
+  readonly #serializer: TransactionSerializer;
+
+  constructor(classes: readonly ContractClass[], options: ContractChaincodeOptions) {
+    const entries = instantiate(classes);
+    this.#defaultName = (entries.find((e) => e.isDefault) ?? entries[0])?.name ?? '';
+    this.metadata = buildContractMetadata({ contracts: entries, info: options.info, file: options.metadataFile });
+    const system = (entries[entries.length - 1] as ContractEntry).instance as SystemContract;
+    system._setMetadata(JSON.parse(JSON.stringify(this.metadata)) as ContractMetadataJson);
+
+    this.#serializer = resolveTransactionSerializer(
+      options.serializers,
+      options.deterministicJson === true,
+      options.loadModule ?? loadFromWorkingDirectory,
+    );
+    const components = this.metadata.components?.schemas ?? {};
+    const compiler = new SchemaCompiler(components);
+    const runtimes = new Map<string, ContractRuntime>();
+    for (const entry of entries) {
+      runtimes.set(entry.name, this.#runtime(entry, components, compiler));
+    }
+    this.#contracts = runtimes;
+  }
+
+  #runtime(
+    entry: ContractEntry,
+    components: Readonly<Record<string, ObjectTypeMetadata>>,
+    compiler: SchemaCompiler,
+  ): ContractRuntime {
+    const instance = entry.instance as Contract;
+    const described = this.metadata.contracts[entry.name];
+    const transactions = new Map<string, TransactionPlan>();
+    for (const transaction of described?.transactions ?? []) {
+      if (transactions.has(transaction.name)) continue;
+      transactions.set(
+        transaction.name,
+        planTransaction({ contractName: entry.name, transaction, components, compiler, serializer: this.#serializer }),
+      );
+    }
+    const base = Contract.prototype;
+    return {
+      name: entry.name,
+      instance,
+      logging: createContractLogging(entry.name),
+      transactions,
+      before:
+        instance.beforeTransaction === base.beforeTransaction ? undefined : instance.beforeTransaction.bind(instance),
+      after: instance.afterTransaction === base.afterTransaction ? undefined : instance.afterTransaction.bind(instance),
+      around: instance.aroundTransaction !== base.aroundTransaction,
+    };
+  }
+
+  Init(stub: ChaincodeStub): Promise<ChaincodeResponse> {
+    return this.#invoke(stub);
+  }
+
+  Invoke(stub: ChaincodeStub): Promise<ChaincodeResponse> {
+    return this.#invoke(stub);
+  }
+
+  async #invoke(stub: ChaincodeStub): Promise<ChaincodeResponse> {
+    try {
+      const args = stub.getBufferArgs();
+      const first = args[0];
+      if (first === undefined) return successResponse(DEFAULT_INITIATOR_PAYLOAD);
+      const route = splitFunctionName(first.toString('utf8'), this.#defaultName);
+      const contract = this.#contracts.get(route.contractName);
+      if (contract === undefined) throw new Error(`Contract name is not known: ${route.contractName}`);
+      const ctx = createContext(contract, stub);
+      const plan = contract.transactions.get(route.functionName);
+      if (plan === undefined) {
+        await contract.instance.unknownTransaction(ctx);
+        return successResponse(undefined);
+      }
+      const parameters = plan.convert(args.length > 1 ? args.slice(1) : []);
+      if (contract.before !== undefined) await contract.before(ctx);
+      const result = contract.around
+        ? await contract.instance.aroundTransaction(ctx, plan.name, parameters)
+        : await callMethod(contract.instance, plan.name, ctx, parameters);
+      if (contract.after !== undefined) await contract.after(ctx, result);
+      // As the official, the serializer is not handed the @Returns schema (a serializer written for it
+      // may enforce the schema's type, which the official never did).
+      return successResponse(this.#serializer.toBuffer(result));
+    } catch (err) {
+      const response = responseFromError(err);
+      if (log.isEnabled('debug')) {
+        log.debug('transaction failed', { txId: safeTxId(stub), status: response.status, message: response.message });
+      }
+      return response;
+    }
+  }
+}
+
+function loadFromWorkingDirectory(moduleName: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a serializer named by module, as the official allows
+  return require(require.resolve(moduleName, { paths: [process.cwd()] })) as unknown;
+}
+
+function safeTxId(stub: ChaincodeStub): string {
+  try {
+    return stub.getTxID();
+  } catch {
+    return '';
+  }
+}
+
+async function callMethod(instance: Contract, name: string, ctx: Context, parameters: unknown[]): Promise<unknown> {
+  const method = (instance as unknown as Record<string, unknown>)[name];
+  if (typeof method !== 'function') throw new TypeError(`${name} is not a function of contract ${instance.getName()}`);
+  const result: unknown = await (method as (...args: unknown[]) => unknown).call(instance, ctx, ...parameters);
+  return result;
+}
+
+function isContractList(value: readonly ContractClass[] | ContractClass): value is readonly ContractClass[] {
+  return Array.isArray(value);
+}
+
+/** A fresh context from the contract's `createContext()`, with the stub, identity and logging set. */
+function createContext(contract: ContractRuntime, stub: ChaincodeStub): Context {
+  const ctx = contract.instance.createContext() as Context &
+    Partial<Pick<Context, 'setChaincodeStub' | 'setClientIdentity'>>;
+  if (typeof ctx.setChaincodeStub === 'function') ctx.setChaincodeStub(stub);
+  else ctx.stub = stub;
+  const identity = new ClientIdentity(stub);
+  if (typeof ctx.setClientIdentity === 'function') ctx.setClientIdentity(identity);
+  else ctx.clientIdentity = identity;
+  ctx.logging = contract.logging;
+  return ctx;
+}
+
+/** Instantiate the classes (the system contract last) and work out the default contract. */
+function instantiate(classes: readonly ContractClass[]): ContractEntry[] {
+  const entries: ContractEntry[] = [];
+  const defaults: string[] = [];
+  for (const cls of [...classes, SystemContract as ContractClass]) {
+    if (!isContractClass(cls)) {
+      throw new MetadataError(
+        'INVALID_CONTRACT',
+        `invalid contract class ${describeClass(cls)}: ${notContractReason(cls)}`,
+      );
+    }
+    const instance = new cls();
+    if (!Contract._isContract(instance)) {
+      throw new MetadataError('INVALID_CONTRACT', `invalid contract instance ${describeClass(cls)}`);
+    }
+    const name = instance.getName();
+    if (entries.some((e) => e.name === name)) {
+      throw new MetadataError('DUPLICATE_CONTRACT', `Two contracts are named ${name}: contract names must be unique`);
+    }
+    const isDefault = isDefaultContract(cls);
+    if (isDefault) defaults.push(name);
+    entries.push({ name, instance, isDefault, contextClass: contextClassOf(instance) });
+  }
+  if (defaults.length > 1) {
+    throw new MetadataError(
+      'DUPLICATE_DEFAULT',
+      `A default has already been specified: ${defaults.join(' and ')} are both marked @Default()`,
+    );
+  }
+  if (defaults.length === 0 && entries.length > 0) {
+    const first = entries[0] as ContractEntry;
+    entries[0] = { ...first, isDefault: true };
+  }
+  return entries;
+}
+
+function contextClassOf(instance: Contract): unknown {
+  try {
+    return (instance.createContext() as { constructor: unknown }).constructor;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a class is not one of our contracts (a fabric-contract-api Contract gets a migration hint). */
+function notContractReason(cls: unknown): string {
+  if (typeof cls === 'function') {
+    try {
+      const probe: unknown = new (cls as new () => unknown)();
+      if (typeof probe === 'object' && probe !== null && (probe as { __isContract?: unknown }).__isContract === true) {
+        return "it extends fabric-contract-api's Contract: import Contract (and the decorators) from @chaincode/contract-api instead";
+      }
+    } catch {
+      // not constructible without arguments
+    }
+  }
+  return 'it does not extend Contract';
+}
+
+function describeClass(value: unknown): string {
+  return typeof value === 'function' ? value.name || '(anonymous class)' : typeof value;
+}
