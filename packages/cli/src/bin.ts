@@ -1,3 +1,5 @@
 #!/usr/bin/env node
-// Entry of the `cc` command. The commands arrive with the CLI issue.
-process.stdout.write('chaincode: the CLI and the demo are not built yet (see the cli issue).\n');
+// `cc`: every command. See entry.ts for exit codes.
+import { runEntry } from './entry';
+
+runEntry(process.argv.slice(2));

@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeFailure, EXIT_USAGE } from './entry';
+import { UsageError } from './usage-error';
+import { cc, failure, fixtures } from './test-utils/run-cc';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cc-cli-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('parsing', () => {
+  it('lists every command in --help', async () => {
+    const run = await cc(['--help']);
+    expect(run.error).toBeUndefined();
+    for (const name of ['start', 'server', 'metadata', 'init', 'package', 'dev', 'invoke', 'query']) {
+      expect(run.stdout).toContain(`cc ${name}`);
+    }
+  });
+
+  it('prints the version', async () => {
+    const run = await cc(['--version']);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('shows the official start flags in start --help', async () => {
+    const run = await cc(['start', '--help']);
+    for (const flag of [
+      '--peer.address',
+      '--chaincode-id-name',
+      '--module-path',
+      '--grpc.max_send_message_length',
+      '--ssl-target-name-override',
+    ]) {
+      expect(run.stdout).toContain(flag);
+    }
+  });
+
+  it('refuses an unknown flag with one line and exit code 2', async () => {
+    const { line, code } = failure(await cc(['start', '--peer.adress', 'p:1']));
+    expect(line).toBe('cc: Unknown argument: peer.adress');
+    expect(code).toBe(EXIT_USAGE);
+  });
+
+  it('refuses an unknown command, suggesting the closest', async () => {
+    const run = await cc(['strat']);
+    expect(run.error).toBeInstanceOf(UsageError);
+    expect(failure(run).line).toMatch(/Did you mean start\?|Unknown argument: strat/);
+  });
+
+  it('refuses conflicting TLS flags on server', async () => {
+    const both = failure(
+      await cc([
+        'server',
+        '--chaincode-tls-cert-file',
+        'a.pem',
+        '--chaincode-tls-cert-path',
+        'a.b64',
+        '--chaincode-tls-key-file',
+        'k',
+      ]),
+    );
+    expect(both.line).toBe('cc: Arguments chaincode-tls-cert-file and chaincode-tls-cert-path are mutually exclusive');
+    expect(both.code).toBe(EXIT_USAGE);
+    const keyOnly = failure(await cc(['server', '--chaincode-tls-key-file', 'k.pem']));
+    expect(keyOnly.line).toMatch(/^cc: A TLS option is set but no cert is specified/);
+    const caOnly = failure(await cc(['server', '--chaincode-tls-client-cacert-file', 'ca.pem']));
+    expect(caOnly.line).toMatch(/^cc: A TLS option is set but no key is specified/);
+  });
+
+  it('takes init --version as the package version, not the CLI version', async () => {
+    const run = await cc(['init', 'proj', '--template', 'javascript', '--version', '2.0.0'], { cwd: dir });
+    expect(run.error).toBeUndefined();
+    expect(JSON.parse(readFileSync(join(dir, 'proj', 'package.json'), 'utf8')).version).toBe('2.0.0');
+    expect(run.stdout).toContain('npm test');
+  });
+
+  it('refuses an unknown template', async () => {
+    expect(failure(await cc(['init', 'x', '--template', 'rust'], { cwd: dir })).line).toMatch(/Invalid values/);
+  });
+});
+
+describe('how failures are reported', () => {
+  it('--verbose adds the stack and the cause', async () => {
+    const run = await cc(['metadata', 'generate', '--module-path', join(fixtures, 'throws-on-load')]);
+    expect(describeFailure(run.error, false)).not.toContain('    at ');
+    const verbose = describeFailure(run.error, true);
+    expect(verbose).toContain('    at ');
+    expect(verbose).toContain('Caused by: Error: database URL is not configured');
+  });
+
+  it('an unexpected error says so and points to --verbose', () => {
+    expect(describeFailure(new TypeError('x is undefined'), false)).toBe(
+      'cc: unexpected error: x is undefined\nRun again with --verbose for details.\n',
+    );
+  });
+});

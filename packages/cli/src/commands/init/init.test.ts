@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CliContext } from '../../context';
+import { initProject, nextSteps } from './init';
+import { TEMPLATE_NAMES, templatesRoot } from './template-dir';
+
+let dir: string;
+const sink = { write: (): boolean => true };
+const ctx = (): CliContext => ({ cwd: dir, env: {}, stdout: sink, stderr: sink });
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cc-init-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('cc init', () => {
+  it('finds the repository templates', () => {
+    for (const name of TEMPLATE_NAMES) expect(existsSync(join(templatesRoot(), name, 'package.json'))).toBe(true);
+  });
+
+  it.each(TEMPLATE_NAMES)('scaffolds the %s template, named and versioned', async (template) => {
+    const result = await initProject(ctx(), {
+      dir: 'my-contract',
+      template,
+      version: '0.3.0',
+      author: 'Ana <ana@example.com>',
+      license: 'MIT',
+    });
+    expect(result.name).toBe('my-contract');
+    const root = join(dir, 'my-contract');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg).toMatchObject({
+      name: 'my-contract',
+      version: '0.3.0',
+      author: 'Ana <ana@example.com>',
+      license: 'MIT',
+    });
+    expect(pkg.scripts.start).toBe('cc-start');
+    expect(pkg.scripts.test).toBeDefined();
+    for (const file of ['.gitignore', 'Dockerfile', 'README.md']) expect(result.files).toContain(file);
+    expect(result.files).not.toContain('gitignore');
+    expect(result.files.some((f) => f.startsWith('node_modules') || f.startsWith('dist'))).toBe(false);
+    expect(result.files.some((f) => /\.test\.(ts|js)$/.test(f))).toBe(true);
+    // the template's own package name is replaced everywhere
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain('my-contract');
+    expect(readme).not.toMatch(/asset-transfer-(typescript|javascript|private-data|ccaas)/);
+  });
+
+  it('writes the ccaas extras: connection.json and a server Dockerfile', async () => {
+    await initProject(ctx(), { dir: 'svc', template: 'ccaas' });
+    const connection = JSON.parse(readFileSync(join(dir, 'svc', 'connection.json'), 'utf8'));
+    expect(connection).toMatchObject({ address: 'svc:9999', dial_timeout: '10s', tls_required: false });
+    expect(readFileSync(join(dir, 'svc', 'Dockerfile'), 'utf8')).toContain('server');
+  });
+
+  it('keeps the template defaults when no options are given', async () => {
+    await initProject(ctx(), { dir: 'plain', template: 'typescript' });
+    const pkg = JSON.parse(readFileSync(join(dir, 'plain', 'package.json'), 'utf8'));
+    expect(pkg).toMatchObject({ name: 'plain', version: '1.0.0', license: 'Apache-2.0' });
+  });
+
+  it('refuses a directory that is not empty', async () => {
+    mkdirSync(join(dir, 'busy'));
+    writeFileSync(join(dir, 'busy', 'file'), 'x');
+    await expect(initProject(ctx(), { dir: 'busy', template: 'typescript' })).rejects.toMatchObject({
+      code: 'TARGET_EXISTS',
+    });
+  });
+
+  it('refuses names npm would refuse, and versions that are not semver', async () => {
+    await expect(initProject(ctx(), { dir: 'x', template: 'typescript', name: 'My Contract' })).rejects.toThrow(
+      /not a valid npm package name/,
+    );
+    await expect(initProject(ctx(), { dir: 'Caps', template: 'typescript' })).resolves.toMatchObject({ name: 'caps' });
+    await expect(initProject(ctx(), { dir: 'y', template: 'typescript', version: 'one' })).rejects.toThrow(
+      /not a semantic version/,
+    );
+  });
+
+  it('prints the next commands', async () => {
+    const result = await initProject(ctx(), { dir: 'next', template: 'ccaas' });
+    const text = nextSteps(ctx(), result, 'ccaas');
+    expect(text).toContain('cd next');
+    expect(text).toContain('npm test');
+    expect(text).toContain('npm run package');
+  });
+});

@@ -1,0 +1,54 @@
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { runCli } from '../cli';
+import type { CliInput } from '../context';
+import { describeFailure, exitCodeOf } from '../entry';
+
+/** Helpers for tests that run `cc` in process through the CLI factory. */
+export const repo = resolve(__dirname, '..', '..', '..', '..');
+export const jsTemplate = join(repo, 'templates', 'javascript');
+export const fixtures = join(__dirname, '..', '__fixtures__');
+
+export interface Run {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly error?: unknown;
+}
+
+export async function cc(argv: string[], extra: Partial<CliInput> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  try {
+    await runCli({
+      argv,
+      cwd: extra.cwd ?? repo,
+      env: extra.env ?? {},
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      signal: extra.signal,
+      retry: extra.retry,
+    });
+    return { stdout, stderr };
+  } catch (error) {
+    return { stdout, stderr, error };
+  }
+}
+
+/** The one line a user would see, and the exit code. */
+export function failure(run: Run): { line: string; code: number } {
+  expect(run.error).toBeDefined();
+  return { line: describeFailure(run.error, false).split('\n')[0] ?? '', code: exitCodeOf(run.error) };
+}
+
+/** A port nothing listens on. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((r) =>
+    server.close(() => {
+      r();
+    }),
+  );
+  return port;
+}

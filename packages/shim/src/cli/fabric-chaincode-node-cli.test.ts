@@ -1,0 +1,54 @@
+import { join, resolve } from 'node:path';
+import { runFabricChaincodeNodeCli } from './fabric-chaincode-node-cli';
+
+const jsTemplate = resolve(__dirname, '..', '..', '..', '..', 'templates', 'javascript');
+
+async function run(argv: string[]): Promise<{ stdout: string; error?: unknown }> {
+  let stdout = '';
+  try {
+    await runFabricChaincodeNodeCli({
+      argv,
+      env: {},
+      cwd: jsTemplate,
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+    });
+    return { stdout };
+  } catch (error) {
+    return { stdout, error };
+  }
+}
+
+describe('fabric-chaincode-node (drop-in bin of @chaincode/shim)', () => {
+  it('offers start, server and metadata', async () => {
+    const { stdout } = await run(['--help']);
+    expect(stdout).toContain('fabric-chaincode-node start');
+    expect(stdout).toContain('fabric-chaincode-node server');
+    expect(stdout).toContain('fabric-chaincode-node metadata');
+  });
+
+  it('answers -v with the version', async () => {
+    expect((await run(['-v'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('metadata generate prints the module metadata (cwd as the default module path)', async () => {
+    const { stdout, error } = await run(['metadata', 'generate']);
+    expect(error).toBeUndefined();
+    expect(Object.keys(JSON.parse(stdout).contracts)).toContain('AssetContract');
+  });
+
+  it('server wants a key and a certificate once a TLS flag is given', async () => {
+    const { error } = await run(['server', '--chaincode-tls-cert-file', join(jsTemplate, 'x.pem')]);
+    expect((error as Error).message).toMatch(/no key is specified/);
+  });
+
+  it('start without the required options says what is missing', async () => {
+    const { error } = await run(['start']);
+    expect((error as { code?: string }).code).toBe('INVALID_OPTIONS');
+    expect((error as Error).message).toMatch(/peer\.address/);
+  });
+
+  it('needs a command', async () => {
+    expect(((await run([])).error as Error).message).toMatch(/Name a command/);
+  });
+});
