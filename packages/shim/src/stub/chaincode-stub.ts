@@ -31,7 +31,6 @@ export const VALIDATION_PARAMETER = 'VALIDATION_PARAMETER';
 const EMPTY_KEY_SUBSTITUTE = '\u0001';
 
 const EMPTY = Buffer.alloc(0);
-const RESOLVED: Promise<void> = Promise.resolve();
 const utf8 = new TextDecoder('utf-8');
 
 type PagedResult = StateQueryResponse<StateQueryIteratorApi>;
@@ -39,6 +38,11 @@ type PagedResult = StateQueryResponse<StateQueryIteratorApi>;
 /** PutState, DelState, PurgePrivateState or PutStateMetadata: each reads its fields off a WriteRecord. */
 interface SingleWriteCodec {
   encode(record: WriteRecordInit): { finish(): Uint8Array };
+}
+
+/** A view of the bytes as a Buffer, without copying (fabric-shim resolves writes with the RESPONSE payload). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function rejected<T>(err: unknown): Promise<T> {
@@ -94,7 +98,7 @@ export class ChaincodeStub implements ChaincodeStubApi {
   }
 
   getBufferArgs(): Buffer[] {
-    return this.#args.map((arg) => (Buffer.isBuffer(arg) ? arg : Buffer.from(arg.buffer, arg.byteOffset, arg.length)));
+    return this.#args.map(asBuffer);
   }
 
   getFunctionAndParameters(): FunctionAndParameters {
@@ -336,21 +340,23 @@ export class ChaincodeStub implements ChaincodeStubApi {
 
   // ---- helpers ----
 
-  async #send(type: MessageType, payload: Uint8Array): Promise<void> {
-    await this.#port.request(type, payload);
-  }
-
   /**
    * One write: buffered in the transaction's batch when the peer supports WRITE_BATCH_STATE, else
    * sent at once as its own message (`codec` encodes the record's key/value/collection/metadata).
    */
   #write(record: WriteRecordInit, type: MessageType, codec: SingleWriteCodec): Promise<void> {
     const batch = this.#port.batch;
-    if (batch !== undefined) {
+    let written: Promise<Buffer>;
+    if (batch === undefined) {
+      written = this.#port.request(type, codec.encode(record).finish()).then(asBuffer);
+    } else {
       batch.add(record);
-      return RESOLVED;
+      written = Promise.resolve(Buffer.alloc(0));
     }
-    return this.#send(type, codec.encode(record).finish());
+    // Typed as fabric-shim-api types it (void), but resolved as fabric-shim resolves it: with the
+    // peer's (empty) RESPONSE payload as a Buffer. Contracts that `return ctx.stub.putState(...)`
+    // answer that value, so the payload a client sees stays the official one.
+    return written as Promise<unknown> as Promise<void>;
   }
 
   #getState(collection: string, key: string): Promise<Uint8Array> {
