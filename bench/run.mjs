@@ -12,10 +12,11 @@
 //
 // Each chaincode runs in its own child process (preloaded with cpu-probe.cjs, which reports
 // process.cpuUsage() over IPC), so the CPU it spends per transaction is measured the same way for
-// both stacks. Both stacks of a workload are started and warmed up, then measured in alternating
-// chunks, so neither is favoured by the peer's own warm-up or by drift in the machine's load (the
-// stack measured first used to show ~30-60 µs/tx more peer CPU, whichever it was). Every load loop
-// is bounded by a transaction count AND a time limit.
+// both stacks. Both stacks of a workload are started and warmed up (2000 tx each, which also warms
+// the peer), then measured in alternating chunks, so neither is favoured by the peer's own warm-up
+// or by drift in the machine's load: with 400 warm-up tx and one run after the other, the stack
+// measured first showed 30-60 µs/tx more peer CPU, whichever it was. Every load loop is bounded by
+// a transaction count AND a time limit.
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -34,8 +35,8 @@ const IN_FLIGHT = Number(option('in-flight', '64'));
 const PEER = option('peer', 'dev');
 /** Each stack's measurement is split into this many chunks, alternating between the stacks. */
 const ROUNDS = 5;
-const WARMUP_COUNT = 400;
-const WARMUP_SECONDS = 2;
+const WARMUP_COUNT = 2000;
+const WARMUP_SECONDS = 3;
 const TOTAL_BUDGET_MS = 115_000;
 const ONLY = option('only', '')
   .split(',')

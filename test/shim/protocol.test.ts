@@ -31,6 +31,20 @@ describe('handshake over a scripted peer', () => {
     await raw.stop();
   });
 
+  /** Start `chaincode` as 'cc' against the scripted peer and walk it to READY; kept in `session` for cleanup. */
+  async function readySession(
+    chaincode: ChaincodeInterface,
+    limits: { maxConcurrentTransactions?: number; transactionSlotTimeoutMs?: number } = {},
+  ): Promise<ChaincodeSession> {
+    const started = await startChaincode(chaincode, { peerAddress: raw.address, chaincodeIdName: 'cc', ...limits });
+    session = started;
+    await raw.waitForCount(1);
+    raw.send({ type: MessageType.REGISTERED });
+    raw.send({ type: MessageType.READY });
+    await started.ready;
+    return started;
+  }
+
   it('sends REGISTER{name} first and walks created → established → ready', async () => {
     session = await startChaincode(noop, { peerAddress: raw.address, chaincodeIdName: 'mycc:1.0' });
     const register = await raw.waitForCount(1);
@@ -127,15 +141,7 @@ describe('handshake over a scripted peer', () => {
         return Shim.success();
       },
     };
-    session = await startChaincode(chaincode, {
-      peerAddress: raw.address,
-      chaincodeIdName: 'cc',
-      maxConcurrentTransactions: 2,
-    });
-    await raw.waitForCount(1);
-    raw.send({ type: MessageType.REGISTERED });
-    raw.send({ type: MessageType.READY });
-    await session.ready;
+    session = await readySession(chaincode, { maxConcurrentTransactions: 2 });
     for (let i = 0; i < 5; i++)
       raw.send({ type: MessageType.TRANSACTION, txid: `t${i}`, channelId: 'ch', payload: input('x') });
     await waitFor(() => started.length === 2, 2000, 'two started');
@@ -160,16 +166,7 @@ describe('handshake over a scripted peer', () => {
         return Shim.success(Buffer.from(stub.getTxID()));
       },
     };
-    session = await startChaincode(chaincode, {
-      peerAddress: raw.address,
-      chaincodeIdName: 'cc',
-      maxConcurrentTransactions: 1,
-      transactionSlotTimeoutMs: 100,
-    });
-    await raw.waitForCount(1);
-    raw.send({ type: MessageType.REGISTERED });
-    raw.send({ type: MessageType.READY });
-    await session.ready;
+    session = await readySession(chaincode, { maxConcurrentTransactions: 1, transactionSlotTimeoutMs: 100 });
     const started = Date.now();
     raw.send({ type: MessageType.TRANSACTION, txid: 'hung', channelId: 'ch', payload: input('x') });
     raw.send({ type: MessageType.TRANSACTION, txid: 'next', channelId: 'ch', payload: input('x') });
@@ -194,15 +191,7 @@ describe('handshake over a scripted peer', () => {
         return Shim.success();
       },
     };
-    session = await startChaincode(chaincode, {
-      peerAddress: raw.address,
-      chaincodeIdName: 'cc',
-      maxConcurrentTransactions: 1,
-    });
-    await raw.waitForCount(1);
-    raw.send({ type: MessageType.REGISTERED });
-    raw.send({ type: MessageType.READY });
-    await session.ready;
+    session = await readySession(chaincode, { maxConcurrentTransactions: 1 });
     for (const txid of ['running', 'waiting1', 'waiting2']) {
       raw.send({ type: MessageType.TRANSACTION, txid, channelId: 'ch', payload: input('x') });
     }
@@ -235,11 +224,7 @@ describe('handshake over a scripted peer', () => {
         return Shim.success(Buffer.from(seen.join('|')));
       },
     };
-    session = await startChaincode(chaincode, { peerAddress: raw.address, chaincodeIdName: 'cc' });
-    await raw.waitForCount(1);
-    raw.send({ type: MessageType.REGISTERED });
-    raw.send({ type: MessageType.READY });
-    await session.ready;
+    session = await readySession(chaincode);
     raw.send({ type: MessageType.TRANSACTION, txid: 'none', channelId: 'ch', payload: input('a', 'b') });
     raw.send({
       type: MessageType.TRANSACTION,
@@ -267,11 +252,7 @@ describe('handshake over a scripted peer', () => {
         return Shim.success();
       },
     };
-    session = await startChaincode(chaincode, { peerAddress: raw.address, chaincodeIdName: 'cc' });
-    await raw.waitForCount(1);
-    raw.send({ type: MessageType.REGISTERED });
-    raw.send({ type: MessageType.READY });
-    await session.ready;
+    session = await readySession(chaincode);
     raw.send({ type: MessageType.TRANSACTION, txid: 'dup', channelId: 'ch', payload: input('x') });
     raw.send({ type: MessageType.TRANSACTION, txid: 'dup', channelId: 'ch', payload: input('x') });
     const error = await raw.waitForCount(2);

@@ -82,10 +82,9 @@ export class ChaincodeMessageHandler {
     this.#log = options.log;
     this.#name = options.chaincodeName;
     this.#localMspId = options.localMspId;
-    const max = options.maxConcurrentTransactions ?? DEFAULT_MAX_CONCURRENT_TRANSACTIONS;
-    this.#maxInFlight = Number.isInteger(max) && max > 0 ? max : DEFAULT_MAX_CONCURRENT_TRANSACTIONS;
-    const slot = options.transactionSlotTimeoutMs ?? DEFAULT_TRANSACTION_SLOT_TIMEOUT_MS;
-    this.#slotTimeoutMs = Number.isFinite(slot) && slot > 0 ? slot : DEFAULT_TRANSACTION_SLOT_TIMEOUT_MS;
+    // Both limits were checked (positive integers when given) by startChaincode/serveChaincode.
+    this.#maxInFlight = options.maxConcurrentTransactions ?? DEFAULT_MAX_CONCURRENT_TRANSACTIONS;
+    this.#slotTimeoutMs = options.transactionSlotTimeoutMs ?? DEFAULT_TRANSACTION_SLOT_TIMEOUT_MS;
     this.#fsm = new ProtocolStateMachine(options.log);
     this.ready = new Promise<void>((resolve, reject) => {
       this.#resolveReady = resolve;
