@@ -58,6 +58,35 @@ describe('cc init', () => {
     expect(readFileSync(join(dir, 'svc', 'Dockerfile'), 'utf8')).toContain('server');
   });
 
+  it('composes ccaas from the typescript template: same sources and tests, its own service files', async () => {
+    const ts = await initProject(ctx(), { dir: 'ts', template: 'typescript' });
+    const svc = await initProject(ctx(), { dir: 'svc', template: 'ccaas' });
+    expect(svc.files).toEqual([...ts.files, 'connection.json'].sort());
+    for (const file of ['src/asset-contract.ts', 'test/asset-contract.test.ts', 'tsconfig.json', 'jest.config.js']) {
+      expect(readFileSync(join(dir, 'svc', file), 'utf8')).toBe(readFileSync(join(dir, 'ts', file), 'utf8'));
+    }
+    for (const file of ['Dockerfile', 'README.md', 'package.json']) {
+      expect(readFileSync(join(dir, 'svc', file), 'utf8')).not.toBe(readFileSync(join(dir, 'ts', file), 'utf8'));
+    }
+    const pkg = JSON.parse(readFileSync(join(dir, 'svc', 'package.json'), 'utf8'));
+    expect(pkg.scripts).toMatchObject({ server: 'cc server', package: expect.stringContaining('--type ccaas') });
+    expect(pkg.description).toContain('CCaaS');
+  });
+
+  it('reports a missing template, or an overlay whose base is missing, as FILE_ERROR', async () => {
+    const templatesDir = join(dir, 'templates');
+    mkdirSync(join(templatesDir, 'ccaas'), { recursive: true });
+    writeFileSync(join(templatesDir, 'ccaas', 'package.json'), '{"name":"asset-transfer-ccaas"}');
+    await expect(initProject(ctx(), { dir: 'a', template: 'ccaas', templatesDir })).rejects.toMatchObject({
+      code: 'FILE_ERROR',
+      message: expect.stringContaining('template typescript not found'),
+    });
+    await expect(initProject(ctx(), { dir: 'b', template: 'javascript', templatesDir })).rejects.toMatchObject({
+      code: 'FILE_ERROR',
+      message: expect.stringContaining('template javascript not found'),
+    });
+  });
+
   it('keeps the template defaults when no options are given', async () => {
     await initProject(ctx(), { dir: 'plain', template: 'typescript' });
     const pkg = JSON.parse(readFileSync(join(dir, 'plain', 'package.json'), 'utf8'));

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { CliError } from '../../cli-error';
 import type { CliContext } from '../../context';
-import { templatesRoot, type TemplateName } from './template-dir';
+import { TEMPLATE_BASES, templatesRoot, type TemplateName } from './template-dir';
 
 export interface InitOptions {
   readonly dir: string;
@@ -33,10 +33,9 @@ const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 /** `cc init`: copy a template into `dir`, named and versioned as asked. */
 export async function initProject(ctx: CliContext, options: InitOptions): Promise<InitResult> {
   const target = resolve(ctx.cwd, options.dir);
-  const source = join(options.templatesDir ?? templatesRoot(), options.template);
-  if (!existsSync(join(source, 'package.json'))) {
-    throw new CliError('FILE_ERROR', `template ${options.template} not found in ${dirname(source)}`);
-  }
+  const templatesDir = options.templatesDir ?? templatesRoot();
+  const { files, templateNames } = templateFiles(templatesDir, options.template);
+  const templatePackage = readPackageJson(join(templatesDir, options.template, 'package.json'));
   if (existsSync(target) && readdirSync(target).length > 0) {
     throw new CliError('TARGET_EXISTS', `${target} already exists and is not empty; choose a new directory`);
   }
@@ -51,24 +50,45 @@ export async function initProject(ctx: CliContext, options: InitOptions): Promis
     throw new CliError('INVALID_ARGUMENT', `"${options.version}" is not a semantic version such as 1.0.0`);
   }
 
-  const templatePackage = readPackageJson(join(source, 'package.json'));
-  const templateName = typeof templatePackage.name === 'string' ? templatePackage.name : undefined;
-  const files = listFiles(source);
   const written: string[] = [];
-  for (const file of files) {
+  for (const [file, layerDir] of files) {
     const outName = join(dirname(file), RENAMED[basename(file)] ?? basename(file));
     const outPath = join(target, outName);
-    let content = readFileSync(join(source, file), 'utf8');
+    let content = readFileSync(join(layerDir, file), 'utf8');
     if (file === 'package.json') {
       content = renderPackageJson(templatePackage, { ...options, name });
-    } else if (templateName !== undefined) {
-      content = content.split(templateName).join(name);
+    } else {
+      for (const templateName of templateNames) content = content.split(templateName).join(name);
     }
     await mkdir(dirname(outPath), { recursive: true });
     await writeFile(outPath, content);
     written.push(outName);
   }
   return { dir: target, name, files: written.sort() };
+}
+
+/**
+ * The files of a template, each with the directory it comes from: an overlay's base first, then the
+ * overlay's own files (same path: the overlay wins). Also the template package names, replaced by the
+ * project's name in every copied file.
+ */
+function templateFiles(
+  templatesDir: string,
+  template: TemplateName,
+): { files: Map<string, string>; templateNames: string[] } {
+  const files = new Map<string, string>();
+  const templateNames: string[] = [];
+  for (const layer of [TEMPLATE_BASES[template], template]) {
+    if (layer === undefined) continue;
+    const layerDir = join(templatesDir, layer);
+    if (!existsSync(join(layerDir, 'package.json'))) {
+      throw new CliError('FILE_ERROR', `template ${layer} not found in ${templatesDir}`);
+    }
+    for (const file of listFiles(layerDir)) files.set(file, layerDir);
+    const layerName = readPackageJson(join(layerDir, 'package.json')).name;
+    if (typeof layerName === 'string') templateNames.push(layerName);
+  }
+  return { files, templateNames };
 }
 
 function listFiles(root: string, dir = root): string[] {

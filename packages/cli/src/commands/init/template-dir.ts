@@ -5,6 +5,13 @@ export const TEMPLATE_NAMES = ['typescript', 'javascript', 'private-data', 'ccaa
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 /**
+ * Templates that are an overlay on another one: `init` copies the base template's files, then the
+ * overlay's files (replacing a base file of the same path, adding the others). `ccaas` is the
+ * `typescript` project with a service Dockerfile, README, package.json and `connection.json`.
+ */
+export const TEMPLATE_BASES: Readonly<Partial<Record<TemplateName, TemplateName>>> = { ccaas: 'typescript' };
+
+/**
  * Where the templates live: a copy inside the published package (packages/cli/templates, made at
  * pack time), else the repository's top-level templates/ (a workspace checkout).
  */
