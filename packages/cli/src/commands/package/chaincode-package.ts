@@ -1,17 +1,36 @@
 import { createHash } from 'node:crypto';
+import { CliError } from '../../cli-error';
 import { storedGzip } from './stored-gzip';
 import { createTar, type TarEntry } from './tar-archive';
 
 /** What `peer lifecycle chaincode install` reads: metadata.json and code.tar.gz in a gzipped tar. */
 export interface ChaincodePackage {
-  readonly label: string;
+  readonly label: PackageLabel;
   readonly bytes: Buffer;
   /** `label:sha256(bytes)`, the id the peer reports after install. */
   readonly packageId: string;
 }
 
-/** Fabric's rule for package labels. */
-export const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/;
+/**
+ * Fabric's rule for package labels (`LabelRegexp` in core/chaincode/persistence): alphanumeric runs
+ * joined by single `.`, `_`, `+` or `-`, so no separator first, last or twice in a row. (Fabric's
+ * class `[.+-_]` is, by accident, the range `+`..`_`; we keep to the four symbols its message names.)
+ */
+const LABEL_PATTERN = /^[A-Za-z0-9]+(?:[._+-][A-Za-z0-9]+)*$/;
+
+/** A label that passed {@link checkLabel}; the package builders take nothing else. */
+export type PackageLabel = string & { readonly __packageLabel: true };
+
+/** The one check of a package label: the peer refuses to install a package whose label fails it. */
+export function checkLabel(label: string): PackageLabel {
+  if (!LABEL_PATTERN.test(label)) {
+    throw new CliError(
+      'INVALID_ARGUMENT',
+      `invalid label "${label}": letters and digits, joined by single _ . + - (not first or last), e.g. basic_1.0 (set --label)`,
+    );
+  }
+  return label as PackageLabel;
+}
 
 export interface ConnectionJson {
   readonly address: string;
@@ -23,9 +42,20 @@ export interface ConnectionJson {
   readonly client_cert?: string;
 }
 
-/** A chaincode-as-a-service package: the peer's ccaas builder dials `connection.address`. */
-export function ccaasPackage(label: string, connection: ConnectionJson): ChaincodePackage {
-  const code = [{ path: 'connection.json', content: Buffer.from(JSON.stringify(connection, null, 2) + '\n') }];
+/**
+ * A chaincode-as-a-service package: the peer's ccaas builder dials `connection.address`. `metaInf`
+ * (CouchDB index definitions, paths starting META-INF/) goes next to connection.json, where the peer
+ * reads the indexes and the builder copies META-INF from.
+ */
+export function ccaasPackage(
+  label: PackageLabel,
+  connection: ConnectionJson,
+  metaInf: readonly TarEntry[] = [],
+): ChaincodePackage {
+  const code = [
+    { path: 'connection.json', content: Buffer.from(JSON.stringify(connection, null, 2) + '\n') },
+    ...metaInf,
+  ];
   return buildPackage(label, 'ccaas', code);
 }
 
@@ -34,7 +64,7 @@ export function ccaasPackage(label: string, connection: ConnectionJson): Chainco
  * `peer lifecycle chaincode package`, META-INF/ (CouchDB index definitions) goes at the top level,
  * where the peer reads it; contract metadata belongs in contract-metadata/metadata.json.
  */
-export function nodePackage(label: string, sources: readonly TarEntry[]): ChaincodePackage {
+export function nodePackage(label: PackageLabel, sources: readonly TarEntry[]): ChaincodePackage {
   return buildPackage(
     label,
     'node',
@@ -42,10 +72,7 @@ export function nodePackage(label: string, sources: readonly TarEntry[]): Chainc
   );
 }
 
-function buildPackage(label: string, type: 'ccaas' | 'node', code: readonly TarEntry[]): ChaincodePackage {
-  if (!LABEL_PATTERN.test(label)) {
-    throw new Error(`invalid label "${label}": use letters, digits and _ . + - (starting with a letter or digit)`);
-  }
+function buildPackage(label: PackageLabel, type: 'ccaas' | 'node', code: readonly TarEntry[]): ChaincodePackage {
   const codeTarGz = storedGzip(createTar(code));
   const metadata = Buffer.from(JSON.stringify({ type, label }));
   const bytes = storedGzip(

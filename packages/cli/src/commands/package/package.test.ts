@@ -128,6 +128,22 @@ describe('cc package --type ccaas', () => {
     });
   });
 
+  it('puts the project CouchDB indexes next to connection.json, and nothing else of the project', async () => {
+    mkdirSync(join(dir, 'project', 'META-INF', 'statedb', 'couchdb', 'indexes'), { recursive: true });
+    // the service reads its own contract metadata at run time: not packaged, not refused
+    writeFileSync(join(dir, 'project', 'META-INF', 'metadata.json'), '{}');
+    writeFileSync(join(dir, 'project', 'META-INF', 'statedb', 'couchdb', 'indexes', 'owner.json'), '{"index":{}}');
+    const result = await packageChaincode(ctx(), { dir: 'project', type: 'ccaas', address: 'cc:9999' });
+    untar(result.file, join(dir, 'out'));
+    mkdirSync(join(dir, 'code'));
+    execFileSync('tar', ['-xzf', join(dir, 'out', 'code.tar.gz'), '-C', join(dir, 'code')]);
+    expect(readdirSync(join(dir, 'code')).sort()).toEqual(['META-INF', 'connection.json']);
+    expect(readdirSync(join(dir, 'code', 'META-INF'))).toEqual(['statedb']);
+    expect(readFileSync(join(dir, 'code', 'META-INF', 'statedb', 'couchdb', 'indexes', 'owner.json'), 'utf8')).toBe(
+      '{"index":{}}',
+    );
+  });
+
   it('refuses a missing or malformed address, a bad label and a missing certificate file', async () => {
     await expect(packageChaincode(ctx(), { dir: 'project', type: 'ccaas' })).rejects.toThrow(/--address host:port/);
     await expect(packageChaincode(ctx(), { dir: 'project', type: 'ccaas', address: 'nohost' })).rejects.toThrow(
@@ -142,6 +158,29 @@ describe('cc package --type ccaas', () => {
     await expect(packageChaincode(ctx(), { dir: 'nowhere', type: 'ccaas', address: 'cc:1' })).rejects.toThrow(
       /is not a directory/,
     );
+  });
+});
+
+describe('cc package labels', () => {
+  it.each([
+    ['@acme/my--contract', '2.0.0-', 'my-contract_2.0.0'],
+    ['-lead~and~tail-', '1.0.0', 'lead_and_tail_1.0.0'],
+    ['plain', undefined, 'plain'],
+  ])('derives a label the peer accepts from name %s and version %s', async (name, version, label) => {
+    writeFileSync(join(dir, 'project', 'package.json'), JSON.stringify({ name, version }));
+    const result = await packageChaincode(ctx(), { dir: 'project', type: 'ccaas', address: 'cc:1' });
+    expect(result.label).toBe(label);
+  });
+
+  it('refuses a label the peer would refuse (trailing or doubled separators)', async () => {
+    for (const label of ['basic_', 'a..b']) {
+      await expect(
+        packageChaincode(ctx(), { dir: 'project', type: 'ccaas', address: 'cc:1', label }),
+      ).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining(`invalid label "${label}"`),
+      });
+    }
   });
 });
 
@@ -171,6 +210,36 @@ describe('cc package --type node', () => {
       .trim()
       .split('\n');
     expect(files).toEqual(['META-INF/statedb/couchdb/indexes/owner.json', 'src/dist/index.js', 'src/package.json']);
+  });
+
+  it('refuses META-INF files other than CouchDB indexes, as the peer CLI does (contract metadata included)', async () => {
+    mkdirSync(join(dir, 'project', 'META-INF'), { recursive: true });
+    writeFileSync(join(dir, 'project', 'META-INF', 'metadata.json'), '{}');
+    await expect(packageChaincode(ctx(), { dir: 'project', type: 'node' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(
+        /^META-INF\/metadata\.json cannot be packaged: .*contract-metadata\/metadata\.json$/,
+      ),
+    });
+  });
+
+  it('takes collection indexes, and leaves hidden META-INF files out with a warning', async () => {
+    const indexes = join(dir, 'project', 'META-INF', 'statedb', 'couchdb', 'collections', 'private_1', 'indexes');
+    mkdirSync(indexes, { recursive: true });
+    writeFileSync(join(indexes, 'by-owner.json'), '{}');
+    writeFileSync(join(indexes, '.by-owner.json.swp'), 'x');
+    const result = await packageChaincode(ctx(), { dir: 'project', type: 'node' });
+    expect(result.warnings).toEqual([expect.stringContaining('.by-owner.json.swp is not packaged')]);
+    untar(result.file, join(dir, 'out'));
+    const files = execFileSync('tar', ['-tzf', join(dir, 'out', 'code.tar.gz')])
+      .toString()
+      .trim()
+      .split('\n');
+    expect(files).toEqual([
+      'META-INF/statedb/couchdb/collections/private_1/indexes/by-owner.json',
+      'src/dist/index.js',
+      'src/package.json',
+    ]);
   });
 
   it('warns when the main file has not been built', async () => {

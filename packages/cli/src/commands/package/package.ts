@@ -1,15 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { CliError } from '../../cli-error';
 import type { CliContext } from '../../context';
-import {
-  ccaasPackage,
-  LABEL_PATTERN,
-  nodePackage,
-  type ChaincodePackage,
-  type ConnectionJson,
-} from './chaincode-package';
+import { ccaasPackage, checkLabel, nodePackage, type ChaincodePackage, type ConnectionJson } from './chaincode-package';
 import type { TarEntry } from './tar-archive';
 
 export interface PackageOptions {
@@ -34,6 +28,12 @@ export interface PackageResult extends ChaincodePackage {
 /** Never part of a node source package: installs, VCS data, local state, earlier packages. */
 const EXCLUDED = new Set(['node_modules', '.git', '.cc-dev.json', 'coverage', '.DS_Store']);
 
+/**
+ * The only files the peer takes from a code package's META-INF/: CouchDB index definitions, for the
+ * world state or a collection (the paths `peer lifecycle chaincode package` accepts there).
+ */
+const INDEX_FILE = /^META-INF\/statedb\/couchdb\/(?:collections\/[A-Za-z0-9_-]+\/)?indexes\/.*\.json$/;
+
 /** `cc package`: write the chaincode package file and return its id. */
 export async function packageChaincode(ctx: CliContext, options: PackageOptions): Promise<PackageResult> {
   const dir = resolve(ctx.cwd, options.dir);
@@ -41,18 +41,12 @@ export async function packageChaincode(ctx: CliContext, options: PackageOptions)
     throw new CliError('FILE_ERROR', `${dir} is not a directory`);
   }
   const pkg = readPackageJson(dir);
-  const label = options.label ?? defaultLabel(pkg);
-  if (!LABEL_PATTERN.test(label)) {
-    throw new CliError(
-      'INVALID_ARGUMENT',
-      `invalid label "${label}": letters, digits and _ . + - only, starting with a letter or digit (set --label)`,
-    );
-  }
+  const label = checkLabel(options.label ?? defaultLabel(pkg));
   const warnings: string[] = [];
   const built =
     options.type === 'ccaas'
-      ? ccaasPackage(label, connectionJson(ctx, options))
-      : nodePackage(label, nodeSources(dir, pkg, warnings));
+      ? ccaasPackage(label, connectionJson(ctx, options), projectFiles(dir, 'META-INF').filter(isIndexFile))
+      : nodePackage(label, checkMetaInf(nodeSources(dir, pkg, warnings), warnings));
   const file = resolve(ctx.cwd, options.output ?? `${label}.tar.gz`);
   try {
     await writeFile(file, built.bytes);
@@ -72,14 +66,23 @@ function readPackageJson(dir: string): Record<string, unknown> {
   }
 }
 
-/** `<name>_<version>` from package.json, with the scope and characters Fabric refuses removed. */
+/**
+ * `<name>_<version>` from package.json, without the scope, and with what Fabric refuses in a label
+ * replaced: other symbols become `_`, a run of separators keeps its first, none at either end.
+ */
 function defaultLabel(pkg: Record<string, unknown>): string {
   if (typeof pkg.name !== 'string') {
     throw new CliError('INVALID_ARGUMENT', 'no package.json name to derive a label from; pass --label');
   }
-  const name = pkg.name.replace(/^@[^/]+\//, '').replace(/[^A-Za-z0-9_.+-]/g, '_');
-  const version = typeof pkg.version === 'string' ? `_${pkg.version}` : '';
-  return `${name}${version}`;
+  const name = labelSafe(pkg.name.replace(/^@[^/]+\//, ''));
+  return typeof pkg.version === 'string' ? labelSafe(`${name}_${pkg.version}`) : name;
+}
+
+function labelSafe(text: string): string {
+  return text
+    .replace(/[^A-Za-z0-9_.+-]/g, '_')
+    .replace(/([_.+-])[_.+-]+/g, '$1')
+    .replace(/^[_.+-]+|[_.+-]+$/g, '');
 }
 
 function connectionJson(ctx: CliContext, options: PackageOptions): ConnectionJson {
@@ -130,6 +133,11 @@ function nodeSources(dir: string, pkg: Record<string, unknown>, warnings: string
   if (!existsSync(resolve(dir, main)) && !existsSync(resolve(dir, `${main}.js`))) {
     warnings.push(`package.json main (${main}) does not exist yet: build before packaging (npm run build)`);
   }
+  return projectFiles(dir);
+}
+
+/** The files of the project (or of one of its folders), by path relative to the project, without EXCLUDED. */
+function projectFiles(dir: string, folder = ''): TarEntry[] {
   const entries: TarEntry[] = [];
   const walk = (current: string): void => {
     for (const name of readdirSync(current).sort()) {
@@ -141,6 +149,41 @@ function nodeSources(dir: string, pkg: Record<string, unknown>, warnings: string
         entries.push({ path: relative(dir, full).split('\\').join('/'), content: readFileSync(full) });
     }
   };
-  walk(dir);
+  const root = join(dir, folder);
+  if (existsSync(root) && statSync(root).isDirectory()) walk(root);
   return entries;
+}
+
+function isHidden(path: string): boolean {
+  return basename(path).startsWith('.');
+}
+
+function isIndexFile(entry: TarEntry): boolean {
+  return INDEX_FILE.test(entry.path) && !isHidden(entry.path);
+}
+
+/**
+ * Check the META-INF/ entries of a node package as the peer CLI does: hidden files are left out
+ * (with a warning), anything but a CouchDB index definition is refused. Contract metadata cannot go
+ * there: the peer keeps META-INF/ apart from the chaincode's src/, so it goes in
+ * contract-metadata/metadata.json. (A ccaas package takes just the index files: the service reads
+ * its own metadata where it runs.)
+ */
+function checkMetaInf(entries: readonly TarEntry[], warnings: string[]): TarEntry[] {
+  return entries.filter((entry) => {
+    if (!entry.path.startsWith('META-INF/')) return true;
+    if (isHidden(entry.path)) {
+      warnings.push(`${entry.path} is not packaged: hidden files in META-INF are ignored (as by the peer CLI)`);
+      return false;
+    }
+    if (!isIndexFile(entry)) {
+      throw new CliError(
+        'INVALID_ARGUMENT',
+        `${entry.path} cannot be packaged: META-INF may hold only CouchDB indexes ` +
+          '(META-INF/statedb/couchdb/indexes/*.json, META-INF/statedb/couchdb/collections/<name>/indexes/*.json); ' +
+          'contract metadata goes in contract-metadata/metadata.json',
+      );
+    }
+    return true;
+  });
 }
