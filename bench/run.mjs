@@ -3,7 +3,10 @@
 //
 //   npm run bench                       (builds first, then runs this file)
 //   node bench/run.mjs [--peer dev|fake] [--count N] [--seconds S] [--in-flight K]
-//                      [--only noop,rmw,contract-noop,contract-object]
+//                      [--only noop,rmw,contract-noop,contract-object,dispatch]
+//
+// --only dispatch: the contract layer alone, in this process, no peer and no wire (bench/dispatch.cjs):
+// both stacks' contract chaincode `Invoke(stub)` with the same stub, CPU µs per call.
 //
 // --peer dev (default): the embedded DevPeer is the peer, with real proposals, simulation and
 // read/write sets. --peer fake: bench/fake-peer.cjs, a minimal peer that does almost nothing per
@@ -43,6 +46,9 @@ const ONLY = option('only', '')
   .filter((name) => name !== '');
 
 const STACKS = ['ours', 'official'];
+/** The in-process contract-layer workloads (bench/dispatch.cjs), selected as one. */
+const DISPATCH = 'dispatch';
+const DISPATCH_COUNT = 4000;
 
 let Peer;
 try {
@@ -332,20 +338,48 @@ function printTable(rows) {
   }
 }
 
-async function main() {
-  if (Peer === undefined) return;
-  const began = Date.now();
+function printDispatchTable(rows) {
+  const header = [pad('workload', 28), pad('stack', 9), pad('calls', 6, true), pad('cc CPU µs/call', 15, true)].join(
+    ' ',
+  );
+  console.log(`\n${header}\n${'-'.repeat(header.length)}`);
+  for (const row of rows) {
+    if (row.error !== undefined) {
+      console.log(`${pad(row.workload.title, 28)} ${pad(row.stack, 9)} ERROR: ${row.error}`);
+      continue;
+    }
+    const cells = [pad(row.workload.title, 28), pad(row.stack, 9), pad(row.calls, 6, true)];
+    console.log([...cells, pad(row.cpuPerCall.toFixed(1), 15, true)].join(' '));
+    const ours = rows.find((r) => r.workload === row.workload && r.stack === 'ours' && r.error === undefined);
+    if (row.stack === 'official' && ours !== undefined) {
+      const ratio = (ours.cpuPerCall / row.cpuPerCall).toFixed(3);
+      console.log(`${pad('', 28)} ${pad('ratio', 9)} ${pad('ours/official:', 14)} chaincode CPU/call ×${ratio}`);
+    }
+  }
+}
+
+/** Both stacks' contract layer in this process (no peer), before any peer workload warms the process. */
+async function runDispatchWorkloads() {
+  const { runDispatch } = require('./dispatch.cjs');
+  console.log(
+    `contract layer in process: Invoke(stub), up to ${DISPATCH_COUNT} calls or ${MEASURE_SECONDS} s per stack`,
+  );
+  const rows = await runDispatch({ count: DISPATCH_COUNT, seconds: MEASURE_SECONDS });
+  printDispatchTable(rows);
+  return rows.some((row) => row.error !== undefined);
+}
+
+async function runPeerWorkloads(selected, began) {
   const peer = await Peer.start({ host: '127.0.0.1', port: 0 });
   const budgetSpent = () => Date.now() - began > TOTAL_BUDGET_MS;
   const rows = [];
   try {
     console.log(
-      `${PEER === 'fake' ? 'fake peer' : 'DevPeer'} at ${peer.address}; ${IN_FLIGHT} transactions in flight; ` +
+      `\n${PEER === 'fake' ? 'fake peer' : 'DevPeer'} at ${peer.address}; ${IN_FLIGHT} transactions in flight; ` +
         `warm-up ${WARMUP_COUNT} tx / ${WARMUP_SECONDS} s; ` +
         `measure up to ${MEASURE_COUNT} tx or ${MEASURE_SECONDS} s per run (node ${process.version})`,
     );
-    for (const workload of workloads) {
-      if (ONLY.length > 0 && !ONLY.includes(workload.id)) continue;
+    for (const workload of selected) {
       if (workload.needsProposal && PEER === 'fake') {
         console.log(`  ${workload.title}: skipped (the fake peer sends no signed proposal; use --peer dev)`);
         continue;
@@ -356,10 +390,23 @@ async function main() {
     await peer.stop();
   }
   printTable(rows);
+  return rows.some((row) => (row.error !== undefined && !row.error.startsWith('skipped: needs')) || row.failed > 0);
+}
+
+async function main() {
+  if (Peer === undefined) return;
+  const unknown = ONLY.filter((id) => id !== DISPATCH && !workloads.some((workload) => workload.id === id));
+  if (unknown.length > 0) {
+    console.error(`unknown --only workload(s): ${unknown.join(', ')}`);
+    process.exitCode = 1;
+    return;
+  }
+  const began = Date.now();
+  const selected = workloads.filter((workload) => ONLY.length === 0 || ONLY.includes(workload.id));
+  let failed = false;
+  if (ONLY.length === 0 || ONLY.includes(DISPATCH)) failed = (await runDispatchWorkloads()) || failed;
+  if (selected.length > 0) failed = (await runPeerWorkloads(selected, began)) || failed;
   console.log(`\ntotal ${((Date.now() - began) / 1000).toFixed(1)} s`);
-  const failed = rows.some(
-    (row) => (row.error !== undefined && !row.error.startsWith('skipped: needs')) || row.failed > 0,
-  );
   if (failed) process.exitCode = 1;
 }
 
