@@ -109,40 +109,31 @@ describe('cc server', () => {
     }
   });
 
-  it('serves over TLS (PEM files)', async () => {
-    const server = await startServer([
-      '--chaincode-id',
-      'assets_1.0:abc',
-      '--chaincode-tls-cert-file',
-      tls.serverCert,
-      '--chaincode-tls-key-file',
-      tls.serverKey,
-    ]);
+  const b64 = (file: string, name: string): string => {
+    const out = join(dir, name);
+    writeFileSync(out, readFileSync(file).toString('base64'));
+    return out;
+  };
+
+  it.each([
+    [
+      'PEM files',
+      (): string[] => ['--chaincode-tls-cert-file', tls.serverCert, '--chaincode-tls-key-file', tls.serverKey],
+    ],
+    [
+      'base64 files, the -path flags',
+      (): string[] => [
+        '--chaincode-tls-cert-path',
+        b64(tls.serverCert, 'server.b64'),
+        '--chaincode-tls-key-path',
+        b64(tls.serverKey, 'key.b64'),
+      ],
+    ],
+  ])('serves over TLS (%s)', async (_files, tlsFlags) => {
+    const server = await startServer(['--chaincode-id', 'assets_1.0:abc', ...tlsFlags()]);
     try {
       await peer.connectToChaincode('assets', { address: server.address, tls: { rootCert: readFileSync(tls.caCert) } });
       await createAsset('assets', 'tls1');
-    } finally {
-      await server.stop();
-    }
-  });
-
-  it('serves over TLS from base64 files (the -path flags)', async () => {
-    const b64 = (file: string, name: string): string => {
-      const out = join(dir, name);
-      writeFileSync(out, readFileSync(file).toString('base64'));
-      return out;
-    };
-    const server = await startServer([
-      '--chaincode-id',
-      'assets_1.0:abc',
-      '--chaincode-tls-cert-path',
-      b64(tls.serverCert, 'server.b64'),
-      '--chaincode-tls-key-path',
-      b64(tls.serverKey, 'key.b64'),
-    ]);
-    try {
-      await peer.connectToChaincode('assets', { address: server.address, tls: { rootCert: readFileSync(tls.caCert) } });
-      await createAsset('assets', 'tls2');
     } finally {
       await server.stop();
     }

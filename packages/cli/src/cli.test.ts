@@ -1,17 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeFailure, EXIT_USAGE } from './entry';
 import { UsageError } from './usage-error';
-import { cc, failure, fixtures } from './test-utils/run-cc';
+import { cc, failure, fixtures, useTempDir } from './test-utils/run-cc';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cc-cli-'));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir();
 
 describe('parsing', () => {
   it('lists every command in --help', async () => {
@@ -73,14 +66,14 @@ describe('parsing', () => {
   });
 
   it('takes init --version as the package version, not the CLI version', async () => {
-    const run = await cc(['init', 'proj', '--template', 'javascript', '--version', '2.0.0'], { cwd: dir });
+    const run = await cc(['init', 'proj', '--template', 'javascript', '--version', '2.0.0'], { cwd: tempDir() });
     expect(run.error).toBeUndefined();
-    expect(JSON.parse(readFileSync(join(dir, 'proj', 'package.json'), 'utf8')).version).toBe('2.0.0');
+    expect(JSON.parse(readFileSync(join(tempDir(), 'proj', 'package.json'), 'utf8')).version).toBe('2.0.0');
     expect(run.stdout).toContain('npm test');
   });
 
   it('refuses an unknown template', async () => {
-    expect(failure(await cc(['init', 'x', '--template', 'rust'], { cwd: dir })).line).toMatch(/Invalid values/);
+    expect(failure(await cc(['init', 'x', '--template', 'rust'], { cwd: tempDir() })).line).toMatch(/Invalid values/);
   });
 });
 

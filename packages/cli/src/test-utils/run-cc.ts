@@ -1,4 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../cli';
 import type { CliInput } from '../context';
@@ -51,4 +53,20 @@ export async function closedPort(): Promise<number> {
     }),
   );
   return port;
+}
+
+/** A fresh temporary directory for every test of the file (removed after each); read it through the getter. */
+export function useTempDir(prefix = 'cc-cli-'): () => string {
+  let dir: string | undefined;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+  return () => {
+    if (dir === undefined) throw new Error('useTempDir: read the directory inside a test');
+    return dir;
+  };
 }

@@ -1,15 +1,17 @@
-import { join, resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { runFabricChaincodeNodeCli } from './fabric-chaincode-node-cli';
 
 const jsTemplate = resolve(__dirname, '..', '..', '..', '..', 'templates', 'javascript');
 
-async function run(argv: string[]): Promise<{ stdout: string; error?: unknown }> {
+async function run(argv: string[], cwd = jsTemplate): Promise<{ stdout: string; error?: unknown }> {
   let stdout = '';
   try {
     await runFabricChaincodeNodeCli({
       argv,
       env: {},
-      cwd: jsTemplate,
+      cwd,
       stdout: (t) => (stdout += t),
       stderr: () => undefined,
     });
@@ -35,6 +37,22 @@ describe('fabric-chaincode-node (drop-in bin of @chaincode/shim)', () => {
     const { stdout, error } = await run(['metadata', 'generate']);
     expect(error).toBeUndefined();
     expect(Object.keys(JSON.parse(stdout).contracts)).toContain('AssetContract');
+  });
+
+  it('metadata generate resolves --module-path and --file against its cwd', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'fcn-cli-'));
+    try {
+      const { stdout, error } = await run(
+        ['metadata', 'generate', '--module-path', relative(cwd, jsTemplate), '--file', 'out/meta'],
+        cwd,
+      );
+      expect(error).toBeUndefined();
+      expect(stdout).toBe(`metadata written to ${join(cwd, 'out', 'meta.json')}\n`);
+      const written = JSON.parse(readFileSync(join(cwd, 'out', 'meta.json'), 'utf8')) as { contracts: object };
+      expect(Object.keys(written.contracts)).toContain('AssetContract');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it('server wants a key and a certificate once a TLS flag is given', async () => {

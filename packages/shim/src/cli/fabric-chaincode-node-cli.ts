@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { errorMessage } from '../errors/shim-error';
 import {
@@ -8,7 +9,7 @@ import {
 } from './command-options';
 import { argsAfterCommand } from './command-args';
 import { CommandError } from './command-error';
-import { generateMetadata } from './generate-metadata';
+import { generateMetadata, generatedMetadataText } from './generate-metadata';
 import { packageVersion } from './package-version';
 import { runServer } from './run-server';
 import { runStart } from './run-start';
@@ -65,11 +66,11 @@ export async function runFabricChaincodeNodeCli(input: FabricChaincodeNodeCliInp
           (g: Argv) => g.options(metadataGenerateOptions),
           async (args) => {
             const result = await generateMetadata({
-              modulePath: typeof args['module-path'] === 'string' ? args['module-path'] : cwd,
-              file: typeof args.file === 'string' ? args.file : undefined,
+              // relative to the command's cwd, as `cc metadata generate` resolves them
+              modulePath: resolve(cwd, typeof args['module-path'] === 'string' ? args['module-path'] : '.'),
+              file: typeof args.file === 'string' && args.file !== '' ? resolve(cwd, args.file) : undefined,
             });
-            if (result.file === undefined) input.stdout(result.json + '\n');
-            else input.stdout(`metadata written to ${result.file}\n`);
+            input.stdout(generatedMetadataText(result));
           },
         )
         .demandCommand(1, 'Incorrect command: use metadata generate'),

@@ -30,3 +30,8 @@ export async function generateMetadata(input: GenerateMetadataInput): Promise<Ge
   }
   return { json, file };
 }
+
+/** What `metadata generate` prints: the JSON, or where it was written. */
+export function generatedMetadataText(result: GeneratedMetadata): string {
+  return result.file === undefined ? result.json + '\n' : `metadata written to ${result.file}\n`;
+}

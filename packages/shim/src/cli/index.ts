@@ -11,7 +11,12 @@ export {
   startCommandOptions,
 } from './command-options';
 export { runFabricChaincodeNodeCli, type FabricChaincodeNodeCliInput } from './fabric-chaincode-node-cli';
-export { generateMetadata, type GeneratedMetadata, type GenerateMetadataInput } from './generate-metadata';
+export {
+  generateMetadata,
+  generatedMetadataText,
+  type GeneratedMetadata,
+  type GenerateMetadataInput,
+} from './generate-metadata';
 export { loadChaincodeForCommand } from './load-module';
 export { defaultRetryPolicy, type RetryPolicy } from './backoff';
 export { runServer, type RunServerInput } from './run-server';

@@ -50,7 +50,6 @@ interface ContractRuntime {
   /** Set only when the contract overrides the handler (the base ones do nothing). */
   readonly before: ((ctx: Context) => Promise<void>) | undefined;
   readonly after: ((ctx: Context, result: unknown) => Promise<void>) | undefined;
-  readonly around: boolean;
 }
 
 const log = shimLogger('dispatch');
@@ -121,7 +120,6 @@ class ContractChaincodeImpl implements ContractChaincode {
       before:
         instance.beforeTransaction === base.beforeTransaction ? undefined : instance.beforeTransaction.bind(instance),
       after: instance.afterTransaction === base.afterTransaction ? undefined : instance.afterTransaction.bind(instance),
-      around: instance.aroundTransaction !== base.aroundTransaction,
     };
   }
 
@@ -149,9 +147,8 @@ class ContractChaincodeImpl implements ContractChaincode {
       }
       const parameters = plan.convert(args.length > 1 ? args.slice(1) : []);
       if (contract.before !== undefined) await contract.before(ctx);
-      const result = contract.around
-        ? await contract.instance.aroundTransaction(ctx, plan.name, parameters)
-        : await callMethod(contract.instance, plan.name, ctx, parameters);
+      // the base aroundTransaction calls the function; an override wraps that call
+      const result = await contract.instance.aroundTransaction(ctx, plan.name, parameters);
       if (contract.after !== undefined) await contract.after(ctx, result);
       // As the official, the serializer is not handed the @Returns schema (a serializer written for it
       // may enforce the schema's type, which the official never did).
@@ -177,13 +174,6 @@ function safeTxId(stub: ChaincodeStub): string {
   } catch {
     return '';
   }
-}
-
-async function callMethod(instance: Contract, name: string, ctx: Context, parameters: unknown[]): Promise<unknown> {
-  const method = (instance as unknown as Record<string, unknown>)[name];
-  if (typeof method !== 'function') throw new TypeError(`${name} is not a function of contract ${instance.getName()}`);
-  const result: unknown = await (method as (...args: unknown[]) => unknown).call(instance, ctx, ...parameters);
-  return result;
 }
 
 function isContractList(value: readonly ContractClass[] | ContractClass): value is readonly ContractClass[] {

@@ -1,19 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { cc, failure } from '../../test-utils/run-cc';
+import { cc, failure, useTempDir } from '../../test-utils/run-cc';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cc-cli-'));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir();
 
 describe('cc invoke / cc query', () => {
   it('cc invoke without a running cc dev', async () => {
-    const { line } = failure(await cc(['invoke', 'CreateAsset', 'a1'], { cwd: dir }));
+    const { line } = failure(await cc(['invoke', 'CreateAsset', 'a1'], { cwd: tempDir() }));
     expect(line).toMatch(/^cc: no running cc dev session for /);
   });
 });

@@ -1,16 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT_FAILED } from '../../entry';
-import { cc, failure, fixtures, jsTemplate } from '../../test-utils/run-cc';
+import { cc, failure, fixtures, jsTemplate, useTempDir } from '../../test-utils/run-cc';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cc-cli-'));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir();
 
 describe('cc metadata: module problems', () => {
   it('a module that throws while loading: the first line of its error', async () => {
@@ -28,31 +21,31 @@ describe('metadata', () => {
     const metadata = JSON.parse(run.stdout);
     expect(Object.keys(metadata.contracts)).toContain('AssetContract');
     expect(run.stdout).toContain('\n    "'); // indented by 4, as the official
-    writeFileSync(join(dir, 'm.json'), run.stdout);
-    const valid = await cc(['metadata', 'validate', join(dir, 'm.json')]);
+    writeFileSync(join(tempDir(), 'm.json'), run.stdout);
+    const valid = await cc(['metadata', 'validate', join(tempDir(), 'm.json')]);
     expect(valid.error).toBeUndefined();
     expect(valid.stdout).toContain('is valid contract metadata (contracts: AssetContract');
   });
 
   it('generate --file adds .json when the name has no extension', async () => {
-    const run = await cc(['metadata', 'generate', '-p', jsTemplate, '--file', 'out/meta'], { cwd: dir });
+    const run = await cc(['metadata', 'generate', '-p', jsTemplate, '--file', 'out/meta'], { cwd: tempDir() });
     expect(run.error).toBeUndefined();
-    expect(JSON.parse(readFileSync(join(dir, 'out', 'meta.json'), 'utf8')).contracts).toBeDefined();
+    expect(JSON.parse(readFileSync(join(tempDir(), 'out', 'meta.json'), 'utf8')).contracts).toBeDefined();
   });
 
   it('validate refuses what is not metadata, in one line', async () => {
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ contracts: 'nope' }));
-    const { line, code } = failure(await cc(['metadata', 'validate', join(dir, 'bad.json')]));
+    writeFileSync(join(tempDir(), 'bad.json'), JSON.stringify({ contracts: 'nope' }));
+    const { line, code } = failure(await cc(['metadata', 'validate', join(tempDir(), 'bad.json')]));
     expect(line).toMatch(/^cc: .*does not match the schema/);
     expect(code).toBe(EXIT_FAILED);
-    writeFileSync(join(dir, 'text.json'), 'hello');
-    expect(failure(await cc(['metadata', 'validate', join(dir, 'text.json')])).line).toMatch(/is not JSON/);
+    writeFileSync(join(tempDir(), 'text.json'), 'hello');
+    expect(failure(await cc(['metadata', 'validate', join(tempDir(), 'text.json')])).line).toMatch(/is not JSON/);
   });
 });
 
 describe('module problems found before loading', () => {
   it('a TypeScript project that was not built', async () => {
-    const project = join(dir, 'unbuilt');
+    const project = join(tempDir(), 'unbuilt');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'unbuilt', main: 'dist/index.js' }));
     const { line } = failure(await cc(['metadata', 'generate', '-p', project]));
@@ -62,7 +55,7 @@ describe('module problems found before loading', () => {
   });
 
   it('a directory without package.json', async () => {
-    const { line } = failure(await cc(['dev', '-p', dir]));
-    expect(line).toBe(`cc: cannot load the contract module: no package.json in ${dir}`);
+    const { line } = failure(await cc(['dev', '-p', tempDir()]));
+    expect(line).toBe(`cc: cannot load the contract module: no package.json in ${tempDir()}`);
   });
 });

@@ -1,17 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DevPeer } from '@chaincode/dev-peer';
 import { EXIT_FAILED } from '../../entry';
-import { cc, closedPort, failure, fixtures, jsTemplate } from '../../test-utils/run-cc';
+import { cc, closedPort, failure, fixtures, jsTemplate, useTempDir } from '../../test-utils/run-cc';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cc-cli-'));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir();
 
 describe('cc start: errors are one line and non-zero', () => {
   it('start without a peer address', async () => {
@@ -28,9 +20,9 @@ describe('cc start: errors are one line and non-zero', () => {
       '--chaincode-id-name',
       'cc1',
       '--module-path',
-      join(dir, 'nope'),
+      join(tempDir(), 'nope'),
     ]);
-    expect(failure(run).line).toBe(`cc: cannot load the contract module: ${join(dir, 'nope')} does not exist`);
+    expect(failure(run).line).toBe(`cc: cannot load the contract module: ${join(tempDir(), 'nope')} does not exist`);
   });
 
   it('a module without contracts', async () => {
