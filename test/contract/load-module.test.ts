@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DevPeer } from '@chaincode/dev-peer';
 import { MetadataError } from '@chaincode/contract-api';
-import { loadContractModule, startChaincode, type ChaincodeSession } from '@chaincode/shim';
+import { loadContractModule, NoContractsError, startChaincode, type ChaincodeSession } from '@chaincode/shim';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', name);
 
@@ -48,6 +48,15 @@ describe('loadContractModule', () => {
   it('rejects a metadata file that does not match the schema', async () => {
     await expect(loadContractModule(fixture('bad-metadata'))).rejects.toThrow(MetadataError);
     await expect(loadContractModule(fixture('bad-metadata'))).rejects.toThrow(/must have required property 'version'/);
+  });
+
+  it('rejects a package that exports no contracts with a typed NO_CONTRACTS error', async () => {
+    const failure = loadContractModule(fixture('no-contracts'));
+    await expect(failure).rejects.toThrow(NoContractsError);
+    await expect(loadContractModule(fixture('no-contracts'))).rejects.toMatchObject({
+      code: 'NO_CONTRACTS',
+      message: expect.stringMatching(/^No contracts exported by index\.js/),
+    });
   });
 
   it('rejects a package without main, and a directory without package.json', async () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { loadContractModule, type ContractChaincode } from '../dispatch';
+import { NoContractsError } from '../errors/shim-error';
 import { CommandError, reasonOf } from './command-error';
 
 /**
@@ -19,7 +20,7 @@ export async function loadChaincodeForCommand(modulePath: string): Promise<Contr
     chaincode = await loadContractModule(dir);
   } catch (err) {
     const reason = reasonOf(err);
-    if (/^no contracts/i.test(reason)) {
+    if (err instanceof NoContractsError) {
       throw new CommandError('NO_CONTRACTS', `${reason} (in ${dir})`, { cause: err });
     }
     throw new CommandError('MODULE_LOAD_FAILED', `cannot load the contract module in ${dir}: ${reason}`, {

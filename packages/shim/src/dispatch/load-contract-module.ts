@@ -1,7 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isContractClass, MetadataError, validateContractMetadata, type ContractClass } from '@chaincode/contract-api';
-import { InvalidOptionsError } from '../errors/shim-error';
+import { InvalidOptionsError, NoContractsError } from '../errors/shim-error';
 import { createContractChaincode, type ContractChaincode, type ContractChaincodeOptions } from './contract-chaincode';
 import type { SerializersConfig } from './serializers';
 
@@ -47,7 +47,7 @@ export function readContractModule(dir: string): LoadedContractModule {
   const exported = loadFile(resolve(dir, pkg.main));
   const contracts = contractsOf(exported);
   if (contracts === undefined || contracts.length === 0) {
-    throw new InvalidOptionsError(
+    throw new NoContractsError(
       `No contracts exported by ${pkg.main}: export them as module.exports.contracts = [MyContract] (or export one Contract class)`,
     );
   }

@@ -7,7 +7,8 @@ export type ShimErrorCode =
   | 'STREAM_CLOSED'
   | 'TRANSACTION_TIMEOUT'
   | 'BATCH_ERROR'
-  | 'IDENTITY_ERROR';
+  | 'IDENTITY_ERROR'
+  | 'NO_CONTRACTS';
 
 export interface ShimErrorOptions {
   readonly cause?: unknown;
@@ -62,6 +63,13 @@ export class StreamClosedError extends ShimError {
 export class InvalidOptionsError extends ShimError {
   constructor(message: string, options?: ShimErrorOptions) {
     super('INVALID_OPTIONS', message, options);
+  }
+}
+
+/** A contract package loaded, but exports no Contract classes. */
+export class NoContractsError extends ShimError {
+  constructor(message: string, options?: ShimErrorOptions) {
+    super('NO_CONTRACTS', message, options);
   }
 }
 
