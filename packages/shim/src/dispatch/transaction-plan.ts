@@ -9,6 +9,7 @@ import {
   type ValueCheck,
   registeredObjectClasses,
 } from '@chaincode/contract-api';
+import { errorMessage } from '../errors/shim-error';
 import type { TransactionSerializer } from './serializers';
 
 /** One parameter, ready to convert and check an argument. */
@@ -110,17 +111,30 @@ function planParameter(input: PlanInput, param: ParameterMetadata, index: number
       } catch (err) {
         throw conversionError(where, err);
       }
-      const problem = check(json);
+      const problem = validate(where, check, json);
       if (problem !== undefined) throw new Error(`Unable to validate ${where}: ${problem}`);
-      return reader.materialize(json);
+      try {
+        return reader.materialize(json);
+      } catch (err) {
+        // e.g. a RangeError from an argument nested thousands of levels deep
+        throw conversionError(where, err);
+      }
     },
   };
 }
 
 function conversionError(where: string, err: unknown): Error {
-  const reason =
-    err instanceof ParameterConversionError ? err.reason : err instanceof Error ? err.message : String(err);
+  const reason = err instanceof ParameterConversionError ? err.reason : errorMessage(err);
   return new Error(`Unable to convert ${where}: ${reason}`, { cause: err });
+}
+
+/** Run a compiled check; a check that throws (a value nested too deeply for it) names the parameter. */
+function validate(where: string, check: ValueCheck, value: unknown): string | undefined {
+  try {
+    return check(value);
+  } catch (err) {
+    throw new Error(`Unable to validate ${where}: ${errorMessage(err)}`, { cause: err });
+  }
 }
 
 function failingParameter(name: string, optional: boolean, message: string): ParameterPlan {
@@ -156,7 +170,7 @@ function customRead(
     } catch (err) {
       throw conversionError(where, err);
     }
-    const problem = check(out.validateData ?? out.value);
+    const problem = validate(where, check, out.validateData ?? out.value);
     if (problem !== undefined) throw new Error(`Unable to validate ${where}: ${problem}`);
     return out.value;
   };
