@@ -14,7 +14,7 @@ import {
   type Context,
   type ObjectTypeMetadata,
 } from '@chaincode/contract-api';
-import { ClientIdentity } from '../identity/client-identity';
+import { LazyClientIdentity } from '../identity/lazy-client-identity';
 import { shimLogger } from '../logging/logger';
 import { createContractLogging } from './context-logging';
 import { DEFAULT_INITIATOR_PAYLOAD, responseFromError, successResponse } from './responses';
@@ -186,7 +186,7 @@ function createContext(contract: ContractRuntime, stub: ChaincodeStub): Context 
     Partial<Pick<Context, 'setChaincodeStub' | 'setClientIdentity'>>;
   if (typeof ctx.setChaincodeStub === 'function') ctx.setChaincodeStub(stub);
   else ctx.stub = stub;
-  const identity = new ClientIdentity(stub);
+  const identity = new LazyClientIdentity(stub);
   if (typeof ctx.setClientIdentity === 'function') ctx.setClientIdentity(identity);
   else ctx.clientIdentity = identity;
   ctx.logging = contract.logging;

@@ -1,1 +1,2 @@
 export { ClientIdentity, type CreatorSource } from './client-identity';
+export { LazyClientIdentity } from './lazy-client-identity';
