@@ -10,6 +10,7 @@ import { DevPeer, type TransactionResult } from '@chaincode/dev-peer';
 import { configureLogging, Shim, type ChaincodeSession } from '@chaincode/shim';
 import { MessageType, messageTypeName, protos, type ChaincodeMessage } from '@chaincode/shim/internal';
 import type { ChaincodeInterface } from '@chaincode/contract-api';
+import { CHAINCODE_REQUEST_TYPES } from '../support/request-types';
 import { SeededRandom } from '../support/seeded-random';
 import { RawChaincode, dec, enc, type RawTx } from './support/raw-chaincode';
 
@@ -23,23 +24,7 @@ const EXECUTE_TIMEOUT_MS = 4000;
 const ANSWER_WAIT_MS = 5000;
 
 /** Every request type the ready state serves. */
-const REQUEST_TYPES: readonly MessageType[] = [
-  MessageType.GET_STATE,
-  MessageType.PUT_STATE,
-  MessageType.DEL_STATE,
-  MessageType.INVOKE_CHAINCODE,
-  MessageType.GET_STATE_BY_RANGE,
-  MessageType.GET_QUERY_RESULT,
-  MessageType.QUERY_STATE_NEXT,
-  MessageType.QUERY_STATE_CLOSE,
-  MessageType.GET_HISTORY_FOR_KEY,
-  MessageType.GET_STATE_METADATA,
-  MessageType.PUT_STATE_METADATA,
-  MessageType.GET_PRIVATE_DATA_HASH,
-  MessageType.PURGE_PRIVATE_DATA,
-  MessageType.WRITE_BATCH_STATE,
-  MessageType.GET_STATE_MULTIPLE,
-];
+const REQUEST_TYPES = CHAINCODE_REQUEST_TYPES;
 
 const logs: string[] = [];
 

@@ -18,6 +18,7 @@ import {
 import { DevPeer, type TransactionResult } from '@chaincode/dev-peer';
 import { createContractChaincode, ProtocolState, Shim, type ChaincodeSession } from '@chaincode/shim';
 import { MessageType, protos, type ChaincodeMessage, type ChaincodeMessageInit } from '@chaincode/shim/internal';
+import { CHAINCODE_REQUEST_TYPES } from '../support/request-types';
 import { SeededRandom } from '../support/seeded-random';
 import { quietLogs, text, waitFor } from './harness';
 
@@ -100,21 +101,7 @@ const REFUSED_TYPES: readonly number[] = [
   MessageType.REGISTERED,
   MessageType.READY,
   MessageType.COMPLETED,
-  MessageType.GET_STATE,
-  MessageType.PUT_STATE,
-  MessageType.DEL_STATE,
-  MessageType.INVOKE_CHAINCODE,
-  MessageType.GET_STATE_BY_RANGE,
-  MessageType.GET_QUERY_RESULT,
-  MessageType.QUERY_STATE_NEXT,
-  MessageType.QUERY_STATE_CLOSE,
-  MessageType.GET_HISTORY_FOR_KEY,
-  MessageType.GET_STATE_METADATA,
-  MessageType.PUT_STATE_METADATA,
-  MessageType.GET_PRIVATE_DATA_HASH,
-  MessageType.PURGE_PRIVATE_DATA,
-  MessageType.WRITE_BATCH_STATE,
-  MessageType.GET_STATE_MULTIPLE,
+  ...CHAINCODE_REQUEST_TYPES,
   99,
   1000,
   2147483647,
