@@ -24,6 +24,7 @@ const transform: Config['transform'] = {
 const pkg = (name: string, entry: string): string => join(__dirname, 'packages', name, 'src', entry);
 const moduleNameMapper: Config['moduleNameMapper'] = {
   '^@chaincode/contract-api$': pkg('contract-api', 'index.ts'),
+  '^@chaincode/contract-api/internal$': pkg('contract-api', 'internal.ts'),
   '^@chaincode/shim$': pkg('shim', 'index.ts'),
   '^@chaincode/shim/internal$': pkg('shim', 'internal.ts'),
   '^@chaincode/dev-peer$': pkg('dev-peer', 'index.ts'),

@@ -28,6 +28,7 @@ export {
 } from './serialization/json-serializer';
 export { canonicalJson } from './serialization/canonical-json';
 export { ContractError, isContractError, type ContractErrorOptions } from './errors/contract-error';
+export { ChaincodeError, isChaincodeError, type ChaincodeErrorOptions } from './errors/chaincode-error';
 export { MetadataError, type MetadataErrorCode } from './errors/metadata-error';
 export type * from './stub';
 

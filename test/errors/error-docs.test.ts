@@ -1,0 +1,32 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderErrorDocs, sourcesOf, type RegistryEntry } from './error-docs';
+
+const root = join(__dirname, '..', '..');
+const docsPath = join(root, 'docs', 'errors.md');
+
+// Each package's registry (src/errors/codes.ts), in dependency order.
+const entries: RegistryEntry[] = [];
+
+describe('docs/errors.md', () => {
+  it('lists exactly the codes of the registries (npm run docs:errors rewrites it)', () => {
+    const rendered = renderErrorDocs(entries);
+    if (process.env.UPDATE_ERROR_DOCS === '1') writeFileSync(docsPath, rendered);
+    expect(readFileSync(docsPath, 'utf8')).toBe(rendered);
+  });
+
+  it('every code has its package prefix and is used in the package source', () => {
+    for (const entry of entries) {
+      const source = sourcesOf(entry.srcDir);
+      const codes = Object.keys(entry.registry);
+      expect({ pkg: entry.pkg, unprefixed: codes.filter((code) => !code.startsWith(entry.prefix)) }).toEqual({
+        pkg: entry.pkg,
+        unprefixed: [],
+      });
+      expect({ pkg: entry.pkg, unused: codes.filter((code) => !source.includes(code)) }).toEqual({
+        pkg: entry.pkg,
+        unused: [],
+      });
+    }
+  });
+});
