@@ -157,13 +157,12 @@ async function main() {
         `warm-up ${settings.warmup.count} tx / ${settings.warmup.seconds} s, then up to ${settings.count} tx / ` +
         `${settings.seconds} s per cell in ${settings.rounds} alternating rounds`,
     );
-    if (settings.cpuProf.length + settings.heapProf.length > 0) {
+    const profiled = [...new Set([...settings.cpuProf, ...settings.allocProf, ...settings.startupProf])];
+    if (profiled.length > 0) {
       mkdirSync(settings.profDir, { recursive: true });
-      console.log(
-        `profiles of ${[...new Set([...settings.cpuProf, ...settings.heapProf])].join(', ')} → ${settings.profDir}`,
-      );
+      console.log(`profiling ${profiled.join(', ')} → ${settings.profDir}`);
     }
-    const cells = await runMatrix(settings, {
+    const { cells, profiles } = await runMatrix(settings, {
       taskset: pinning.taskset,
       budgetSpent,
       onGroup: (group) => {
@@ -178,6 +177,7 @@ async function main() {
     });
     addRatios(cells);
     result.cells = cells;
+    if (profiles.length > 0) result.profiles = profiles;
     result.startup = startupSummary(cells, settings.implementations);
     failed ||= cells.some((cell) => cell.error !== undefined || cell.failed > 0);
     console.log(

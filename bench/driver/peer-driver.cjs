@@ -123,6 +123,11 @@ class PeerDriver {
     return this.#connections.get(name)?.store;
   }
 
+  /** How many messages the chaincode `name` has sent so far. */
+  received(name) {
+    return this.#connections.get(name)?.received ?? 0;
+  }
+
   /** End one chaincode's stream. */
   disconnect(name) {
     const connection = this.#connections.get(name);
@@ -154,6 +159,8 @@ class PeerDriver {
       store: new Map(),
       /** txid → { resolve, sentAt } of a submitted transaction */
       pending: new Map(),
+      /** messages received from the chaincode (requests and COMPLETED/ERROR), for messages per transaction */
+      received: 0,
       /** `${start}\0${end}` → encoded QueryResponse results, until the next write */
       rangeCache: new Map(),
     };
@@ -187,6 +194,7 @@ class PeerDriver {
 
   #onMessage(connection, message) {
     const { call, store } = connection;
+    connection.received++;
     const answer = (payload) =>
       call.write({ type: MessageType.RESPONSE, txid: message.txid, channelId: message.channelId, payload });
     const write = () => connection.rangeCache.clear();

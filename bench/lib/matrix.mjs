@@ -10,9 +10,10 @@
 //      level, read each process's peak RSS;
 //   3. stop the processes.
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cellCount } from './options.mjs';
-import { cpuMicros, spawnChaincode, statsOf, stopChaincode } from './processes.mjs';
+import { ask, cpuMicros, spawnChaincode, statsOf, stopChaincode } from './processes.mjs';
 
 const require = createRequire(import.meta.url);
 const { PeerDriver } = require('../driver/peer-driver.cjs');
@@ -72,7 +73,7 @@ async function launch(driver, context, implementationId, workloadId, batching) {
   const name = `${implementationId}.${workloadId}.${batching}`;
   driver.expect(name, { batching: batching === 'on', seed: workload.seed?.() ?? [] });
   const command = IMPLEMENTATIONS[implementationId].command(driver.address, name);
-  const nodeFlags = context.profileFlags(implementationId, name);
+  const nodeFlags = context.startupProfileFlags(implementationId, name);
   const { proc, spawnAt, stderr } = spawnChaincode(command, { taskset: context.taskset, nodeFlags });
   const running = { implementationId, name, proc, pool: context.pools.get(workloadId), cursor: 0, startup: {} };
   try {
@@ -109,11 +110,13 @@ async function launch(driver, context, implementationId, workloadId, batching) {
 /** One measured chunk of one running implementation, added to its cell's totals. */
 async function measureChunk(driver, running, workload, cell, { count, seconds, inFlight }) {
   const before = await statsOf(running.proc);
+  const receivedBefore = driver.received(running.name);
   const driverBefore = process.cpuUsage();
   const started = performance.now();
   const run = await drive(driver, running, workload, { count, seconds, inFlight, latencies: cell.latencies });
   cell.seconds += (performance.now() - started) / 1000;
   const driverCpu = process.cpuUsage(driverBefore);
+  cell.messages += driver.received(running.name) - receivedBefore;
   const after = await statsOf(running.proc);
   cell.completed += run.completed;
   cell.failed += run.failed;
@@ -139,9 +142,27 @@ function cellResult(base, running, cell, peakRss) {
     latencyMs: { p50: percentile(sorted, 50), p99: percentile(sorted, 99) },
     cpuUsPerTx: cell.cpuMicros / cell.completed,
     driverCpuUsPerTx: cell.driverCpuMicros / cell.completed,
+    messagesPerTx: cell.messages / cell.completed,
     peakRssMb: peakRss / (1024 * 1024),
     startup: running.startup,
   };
+}
+
+/** The profile requests (--cpu-prof, --alloc-prof) for the running processes that asked for one. */
+function profileRequests({ settings }, running) {
+  const requests = [];
+  for (const r of running) {
+    const cpu = settings.cpuProf.includes(r.implementationId);
+    const alloc = settings.allocProf.includes(r.implementationId);
+    if (!cpu && !alloc) continue;
+    const base = join(settings.profDir, r.name);
+    requests.push({
+      r,
+      start: { cpu, alloc, cpuIntervalUs: settings.profIntervalUs },
+      stop: { cpuPath: cpu ? `${base}.cpuprofile` : undefined, allocPath: alloc ? `${base}.heapprofile` : undefined },
+    });
+  }
+  return requests;
 }
 
 /** All cells of one workload and batching mode; cells of a failed implementation carry `error`. */
@@ -167,7 +188,7 @@ async function runGroup(driver, context, workloadId, batching) {
       const cellsOfLevel = new Map(
         running.map((r) => [
           r,
-          { completed: 0, failed: 0, seconds: 0, cpuMicros: 0, driverCpuMicros: 0, latencies: [] },
+          { completed: 0, failed: 0, seconds: 0, cpuMicros: 0, driverCpuMicros: 0, messages: 0, latencies: [] },
         ]),
       );
       const errors = new Map();
@@ -185,6 +206,9 @@ async function runGroup(driver, context, workloadId, batching) {
         seconds: settings.seconds / settings.rounds,
         inFlight,
       };
+      const highest = inFlight === settings.inFlight[settings.inFlight.length - 1];
+      const profiled = highest ? profileRequests(context, running) : [];
+      for (const { r, start } of profiled) await ask(r.proc, 'bench:profile-start', start);
       for (let round = 0; round < settings.rounds; round++) {
         for (const r of rotate(running, round)) {
           if (errors.has(r)) continue;
@@ -193,6 +217,14 @@ async function runGroup(driver, context, workloadId, batching) {
           } catch (err) {
             errors.set(r, firstLine(err));
           }
+        }
+      }
+      for (const { r, stop } of profiled) {
+        try {
+          const { written } = await ask(r.proc, 'bench:profile-stop', stop, 60_000);
+          context.profiles.push(...written);
+        } catch (err) {
+          errors.set(r, firstLine(err));
         }
       }
       for (const r of running) {
@@ -224,24 +256,19 @@ async function runGroup(driver, context, workloadId, batching) {
 
 /**
  * Run the whole selected matrix; `onGroup(cells)` is called after each group (for progress).
- * Returns every cell, in the order workload → batching → in-flight → implementation.
+ * Returns `{ cells, profiles }`: every cell, in the order workload → batching → in-flight →
+ * implementation, and the paths of the profiles written.
  */
 export async function runMatrix(settings, { taskset, budgetSpent, onGroup }) {
   const pools = new Map();
   for (const workloadId of settings.workloads) {
     pools.set(workloadId, buildTransactions(WORKLOADS[workloadId].args, settings.poolSize));
   }
-  const profileFlags = (implementationId, name) => {
-    const flags = [];
-    if (settings.cpuProf.includes(implementationId)) {
-      flags.push('--cpu-prof', `--cpu-prof-dir=${settings.profDir}`, `--cpu-prof-name=${name}.cpuprofile`);
-    }
-    if (settings.heapProf.includes(implementationId)) {
-      flags.push('--heap-prof', `--heap-prof-dir=${settings.profDir}`, `--heap-prof-name=${name}.heapprofile`);
-    }
-    return flags;
-  };
-  const context = { settings, taskset, pools, budgetSpent, profileFlags };
+  const startupProfileFlags = (implementationId, name) =>
+    settings.startupProf.includes(implementationId)
+      ? ['--cpu-prof', `--cpu-prof-dir=${settings.profDir}`, `--cpu-prof-name=${name}.startup.cpuprofile`]
+      : [];
+  const context = { settings, taskset, pools, budgetSpent, startupProfileFlags, profiles: [] };
   const driver = await PeerDriver.start();
   const cells = [];
   try {
@@ -258,5 +285,5 @@ export async function runMatrix(settings, { taskset, budgetSpent, onGroup }) {
   } finally {
     await driver.stop();
   }
-  return cells;
+  return { cells, profiles: context.profiles };
 }

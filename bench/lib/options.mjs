@@ -17,9 +17,12 @@ export const USAGE = `usage: node bench/run.mjs [--quick | --smoke] [options]
   --rounds R              each cell is measured in R chunks, alternating implementations
   --json PATH             where to write the JSON results (default: a file under ${join(tmpdir(), 'chaincode-bench')})
   --no-pin                do not pin the driver and the chaincode processes to different cores
-  --cpu-prof a,b          write a V8 CPU profile of these implementations' processes (see bench/README.md)
-  --heap-prof a,b         write a V8 sampling heap profile of these implementations' processes
-  --prof-dir DIR          where the profiles go (default: a directory under the JSON file's)
+  --cpu-prof a,b          CPU-profile these implementations over the measured chunks of the highest
+                          in-flight level (.cpuprofile; summarise with bench/profile/summarize.mjs)
+  --alloc-prof a,b        the same with the sampling heap profiler, collected objects included (.heapprofile)
+  --startup-prof a,b      node --cpu-prof over the whole process lifetime (startup included)
+  --prof-interval US      CPU sampling interval in µs (default 200)
+  --prof-dir DIR          where the profiles go (default: next to the JSON file)
   --help`;
 
 const PRESETS = {
@@ -107,7 +110,9 @@ export function parseOptions(argv) {
     '--rounds',
     '--json',
     '--cpu-prof',
-    '--heap-prof',
+    '--alloc-prof',
+    '--startup-prof',
+    '--prof-interval',
     '--prof-dir',
   ]);
   for (let i = 0; i < argv.length; i++) {
@@ -157,7 +162,13 @@ export function parseOptions(argv) {
     pin: !flags.has('--no-pin'),
     json,
     cpuProf: flags.has('--cpu-prof') ? list(flags.get('--cpu-prof'), ALL_IMPLEMENTATIONS, 'implementation') : [],
-    heapProf: flags.has('--heap-prof') ? list(flags.get('--heap-prof'), ALL_IMPLEMENTATIONS, 'implementation') : [],
+    allocProf: flags.has('--alloc-prof') ? list(flags.get('--alloc-prof'), ALL_IMPLEMENTATIONS, 'implementation') : [],
+    startupProf: flags.has('--startup-prof')
+      ? list(flags.get('--startup-prof'), ALL_IMPLEMENTATIONS, 'implementation')
+      : [],
+    profIntervalUs: flags.has('--prof-interval')
+      ? positive(flags.get('--prof-interval'), '--prof-interval', true)
+      : 200,
     profDir: flags.get('--prof-dir') ?? json.replace(/\.json$/, '') + '-profiles',
   };
 }

@@ -62,31 +62,36 @@ export function spawnChaincode({ script, args, env = {} }, { taskset, nodeFlags 
   return { proc, spawnAt, stderr: () => stderr };
 }
 
-let statsRequest = 0;
-/** The probe's report: `{ cpu: {user, system}, rss, maxRss, modules, marks }`. */
-export function statsOf(proc, timeoutMs = 5000) {
-  const id = ++statsRequest;
+let requestId = 0;
+/** Send the probe a `{ type, ...fields }` request and resolve with its reply (rejects on `error`). */
+export function ask(proc, type, fields = {}, timeoutMs = 10_000) {
+  const id = ++requestId;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       proc.off('message', onMessage);
-      reject(new Error('the chaincode process did not answer the stats request'));
+      reject(new Error(`the chaincode process did not answer ${type}`));
     }, timeoutMs);
     function onMessage(message) {
-      if (message?.type === 'bench:stats' && message.id === id) {
-        clearTimeout(timer);
-        proc.off('message', onMessage);
-        resolve(message);
-      }
+      if (message?.type !== type || message.id !== id) return;
+      clearTimeout(timer);
+      proc.off('message', onMessage);
+      if (message.error !== undefined) reject(new Error(`${type}: ${message.error}`));
+      else resolve(message);
     }
     proc.on('message', onMessage);
     try {
-      proc.send({ type: 'bench:stats', id });
+      proc.send({ ...fields, type, id });
     } catch (err) {
       clearTimeout(timer);
       proc.off('message', onMessage);
       reject(err);
     }
   });
+}
+
+/** The probe's report: `{ cpu: {user, system}, rss, maxRss, modules, marks }`. */
+export function statsOf(proc) {
+  return ask(proc, 'bench:stats');
 }
 
 export function cpuMicros(stats) {

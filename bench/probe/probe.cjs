@@ -24,21 +24,90 @@ function onSocket() {
 }
 diagnostics.subscribe('net.client.socket', onSocket);
 
+/**
+ * Profiling on request (the bench's --cpu-prof / --alloc-prof): the V8 CPU profiler and the sampling
+ * heap profiler (counting objects already collected, so it shows what is allocated, not what
+ * survives) through an in-process inspector session, started and stopped around the measured
+ * chunks so that startup and warm-up stay out of the profile. Loaded only when asked for.
+ */
+let session;
+function post(method, params) {
+  let result;
+  session.post(method, params, (err, value) => {
+    if (err) throw err;
+    result = value;
+  });
+  return result; // the in-thread session answers synchronously
+}
+
+function startProfiling({ cpu, alloc, cpuIntervalUs }) {
+  if (session === undefined) {
+    const inspector = require('node:inspector');
+    session = new inspector.Session();
+    session.connect();
+  }
+  if (cpu) {
+    post('Profiler.enable');
+    post('Profiler.setSamplingInterval', { interval: cpuIntervalUs });
+    post('Profiler.start');
+  }
+  if (alloc) {
+    post('HeapProfiler.enable');
+    post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  }
+}
+
+function stopProfiling({ cpuPath, allocPath }) {
+  const { writeFileSync } = require('node:fs');
+  const written = [];
+  if (cpuPath) {
+    writeFileSync(cpuPath, JSON.stringify(post('Profiler.stop').profile));
+    written.push(cpuPath);
+  }
+  if (allocPath) {
+    writeFileSync(allocPath, JSON.stringify(post('HeapProfiler.stopSampling').profile));
+    written.push(allocPath);
+  }
+  return written;
+}
+
+function answer(message) {
+  switch (message.type) {
+    case 'bench:profile-start':
+      startProfiling(message);
+      return {};
+    case 'bench:profile-stop':
+      return { written: stopProfiling(message) };
+    default:
+      break;
+  }
+  const memory = process.memoryUsage();
+  return {
+    cpu: process.cpuUsage(),
+    rss: memory.rss,
+    heapUsed: memory.heapUsed,
+    // resourceUsage().maxRSS is in kilobytes
+    maxRss: process.resourceUsage().maxRSS * 1024,
+    modules: Object.keys(require.cache).length,
+    marks,
+  };
+}
+
 if (typeof process.send === 'function') {
   process.on('message', (message) => {
-    if (message === null || typeof message !== 'object' || message.type !== 'bench:stats') return;
-    const memory = process.memoryUsage();
-    process.send({
-      type: 'bench:stats',
-      id: message.id,
-      cpu: process.cpuUsage(),
-      rss: memory.rss,
-      heapUsed: memory.heapUsed,
-      // resourceUsage().maxRSS is in kilobytes
-      maxRss: process.resourceUsage().maxRSS * 1024,
-      modules: Object.keys(require.cache).length,
-      marks,
-    });
+    if (message === null || typeof message !== 'object' || typeof message.type !== 'string') return;
+    if (!message.type.startsWith('bench:')) return;
+    let reply;
+    try {
+      reply = answer(message);
+    } catch (err) {
+      reply = { error: String(err?.message ?? err) };
+    }
+    process.send({ ...reply, type: message.type, id: message.id });
   });
   // The bench is done with this process (or went away): exit normally, so --cpu-prof is written.
   process.on('disconnect', () => process.exit(0));
