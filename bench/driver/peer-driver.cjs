@@ -85,7 +85,7 @@ class PeerDriver {
     this.#expected.set(name, { batching, seed });
   }
 
-  /** Resolves with `{ registeredAt }` (performance.now()) once `name` sent REGISTER and got READY. */
+  /** Resolves with `{ registeredAt }` (ms of process.hrtime, the monotonic clock) once `name` sent REGISTER and got READY. */
   waitForRegister(name, timeoutMs) {
     const connection = this.#connections.get(name);
     if (connection !== undefined) return Promise.resolve({ registeredAt: connection.registeredAt });
@@ -183,7 +183,7 @@ class PeerDriver {
     const name = protos.ChaincodeID.decode(message.payload).name;
     const expected = this.#expected.get(name) ?? { batching: false, seed: [] };
     connection.name = name;
-    connection.registeredAt = performance.now();
+    connection.registeredAt = Number(process.hrtime.bigint()) / 1e6;
     for (const [key, value] of expected.seed) connection.store.set(key, value);
     connection.call.write({ type: MessageType.REGISTERED });
     connection.call.write({ type: MessageType.READY, payload: expected.batching ? BATCHING_PARAMS : EMPTY });

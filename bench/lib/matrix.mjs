@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cellCount } from './options.mjs';
-import { ask, cpuMicros, spawnChaincode, statsOf, stopChaincode } from './processes.mjs';
+import { ask, cpuMicros, monotonicMs, spawnChaincode, statsOf, stopChaincode } from './processes.mjs';
 
 const require = createRequire(import.meta.url);
 const { PeerDriver } = require('../driver/peer-driver.cjs');
@@ -85,19 +85,19 @@ async function launch(driver, context, implementationId, workloadId, batching) {
     exited.catch(() => undefined);
     const { registeredAt } = await Promise.race([driver.waitForRegister(name, REGISTER_TIMEOUT_MS), exited]);
     const first = await Promise.race([driver.submit(name, running.pool[running.cursor++]), exited]);
-    const firstAt = performance.now();
+    const firstAt = monotonicMs();
     if (first.status !== 200) throw new Error(`first transaction failed: ${first.status} ${first.message}`);
-    const stats = await statsOf(proc);
+    const stats = await ask(proc, 'bench:modules');
     const { preloadAt, connectAt, modulesAtConnect } = stats.marks;
-    const spawnEpoch = performance.timeOrigin + spawnAt;
-    const registerEpoch = performance.timeOrigin + registeredAt;
     running.startup = {
       spawnToRegisterMs: registeredAt - spawnAt,
       spawnToFirstTxMs: firstAt - spawnAt,
-      bootMs: preloadAt - spawnEpoch,
+      bootMs: preloadAt - spawnAt,
       loadMs: connectAt === undefined ? undefined : connectAt - preloadAt,
-      connectMs: connectAt === undefined ? undefined : registerEpoch - connectAt,
+      connectMs: connectAt === undefined ? undefined : registeredAt - connectAt,
       modulesAtConnect,
+      modulesByPackage: stats.modulesByPackage,
+      loadMsByPackage: stats.loadMsByPackage,
     };
     return running;
   } catch (err) {

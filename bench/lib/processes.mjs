@@ -3,10 +3,14 @@
 import { execFileSync, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** ms on the system-wide monotonic clock, which the probe in each chaincode process reads too. */
+export function monotonicMs() {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
 const PROBE = join(here, '..', 'probe', 'probe.cjs');
 
 /** The driver runs on CPU 0, every chaincode process on CPU 1 (when there are two and taskset exists). */
@@ -40,7 +44,7 @@ export function setUpPinning(enabled) {
 
 /**
  * Start one chaincode process: `node [profiling flags] -r probe <script> <args>`, under taskset when
- * given. Returns `{ proc, spawnAt, stderr() }`; spawnAt is performance.now() just before the spawn.
+ * given. Returns `{ proc, spawnAt, stderr() }`; spawnAt is monotonicMs() just before the spawn.
  */
 export function spawnChaincode({ script, args, env = {} }, { taskset, nodeFlags = [] }) {
   const nodeArgs = [...nodeFlags, '-r', PROBE];
@@ -51,7 +55,7 @@ export function spawnChaincode({ script, args, env = {} }, { taskset, nodeFlags 
       ? { execArgv: nodeArgs }
       : { execPath: taskset, execArgv: ['-c', String(CHAINCODE_CPU), process.execPath, ...nodeArgs] }),
   };
-  const spawnAt = performance.now();
+  const spawnAt = monotonicMs();
   const proc = fork(script, args, options);
   let stderr = '';
   proc.stderr.on('data', (chunk) => {

@@ -56,6 +56,15 @@ export function startupSummary(cells, implementations) {
     }
     const marks = [...processes.values()];
     const of = (field) => median(marks.map((mark) => mark[field]));
+    // modules and load time by package: medians over the processes
+    const packageNames = new Set(marks.flatMap((mark) => Object.keys(mark.modulesByPackage ?? {})));
+    const packages = [...packageNames]
+      .map((name) => ({
+        name,
+        modules: median(marks.map((mark) => mark.modulesByPackage?.[name] ?? 0)),
+        loadMs: median(marks.map((mark) => mark.loadMsByPackage?.[name] ?? 0)),
+      }))
+      .sort((a, b) => b.loadMs - a.loadMs);
     return {
       implementation,
       processes: marks.length,
@@ -64,6 +73,7 @@ export function startupSummary(cells, implementations) {
       loadMs: of('loadMs'),
       connectMs: of('connectMs'),
       modulesAtConnect: of('modulesAtConnect'),
+      packages,
       spawnToFirstTxMs: of('spawnToFirstTxMs'),
       peakRssMb: { min: rss.length > 0 ? Math.min(...rss) : NaN, max: rss.length > 0 ? Math.max(...rss) : NaN },
     };
@@ -203,6 +213,16 @@ export function printStartup(summary, log = console.log) {
     Number.isFinite(s.peakRssMb.min) ? `${fixed(s.peakRssMb.min)}-${fixed(s.peakRssMb.max)}` : '-',
   ]);
   printRows(columns, rows, log);
+  log('load phase by package: ms spent loading its modules (own time, medians) / modules, largest first:');
+  for (const s of summary) {
+    const shown = s.packages.slice(0, 8).map((p) => `${p.name} ${fixed(p.loadMs)}/${fixed(p.modules)}`);
+    const rest = s.packages.slice(8);
+    const more =
+      rest.length > 0
+        ? `, ${rest.length} more ${fixed(rest.reduce((sum, p) => sum + p.loadMs, 0))}/${fixed(rest.reduce((sum, p) => sum + p.modules, 0))}`
+        : '';
+    log(`  ${IMPLEMENTATIONS[s.implementation].label}: ${shown.join(', ')}${more}`);
+  }
 }
 
 export function printHarness(harness, log = console.log) {

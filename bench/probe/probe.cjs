@@ -8,21 +8,72 @@
 const diagnostics = require('node:diagnostics_channel');
 const { performance } = require('node:perf_hooks');
 
-const now = () => performance.timeOrigin + performance.now();
+/**
+ * Marks are in ms of the system-wide monotonic clock (process.hrtime), which the bench reads too:
+ * performance.timeOrigin is wall-clock time and does not line up across processes here.
+ */
+const now = () => Number(process.hrtime.bigint()) / 1e6;
 const marks = {
-  /** epoch ms when this preload ran (Node has booted) */
+  /** when this preload ran (Node has booted) */
   preloadAt: now(),
-  /** epoch ms of the first outgoing TCP connection (the dial of the peer), and modules loaded by then */
+  /** when the first outgoing TCP connection was opened (the dial of the peer), and modules loaded by then */
   connectAt: undefined,
   modulesAtConnect: undefined,
 };
 
+let modulesAtConnect = [];
+
+// Channels are held weakly: this one is kept reachable from the IPC handler (see answer()), or it
+// could be collected before the dial and the mark would never be taken.
+const socketChannel = diagnostics.channel('net.client.socket');
 function onSocket() {
-  diagnostics.unsubscribe('net.client.socket', onSocket);
+  socketChannel.unsubscribe(onSocket);
   marks.connectAt = now();
-  marks.modulesAtConnect = Object.keys(require.cache).length;
+  modulesAtConnect = Object.keys(require.cache);
+  marks.modulesAtConnect = modulesAtConnect.length;
+  loadMsAtConnect = Object.fromEntries(loadMs);
 }
-diagnostics.subscribe('net.client.socket', onSocket);
+socketChannel.subscribe(onSocket);
+
+// Time spent loading each CommonJS module (reading, compiling and running its body, minus the
+// modules it requires in turn), summed by package, up to the dial: where the load phase goes.
+const Module = require('node:module');
+const loadMs = new Map();
+let loadMsAtConnect = {};
+const loadJs = Module._extensions['.js'];
+const nested = [];
+Module._extensions['.js'] = function timedLoad(module, filename) {
+  const started = performance.now();
+  nested.push(0);
+  try {
+    return loadJs.call(this, module, filename);
+  } finally {
+    const inner = nested.pop();
+    const total = performance.now() - started;
+    if (nested.length > 0) nested[nested.length - 1] += total;
+    const name = packageOf(filename);
+    loadMs.set(name, (loadMs.get(name) ?? 0) + total - inner);
+  }
+};
+
+/** The package a module file belongs to: `yargs`, `@grpc/grpc-js`, `@chaincode/shim` or `(app)`. */
+function packageOf(path) {
+  const normal = path.replaceAll('\\', '/');
+  const at = normal.lastIndexOf('/node_modules/');
+  if (at >= 0) {
+    const [scope, name] = normal.slice(at + '/node_modules/'.length).split('/');
+    return scope.startsWith('@') ? `${scope}/${name}` : scope;
+  }
+  const ours = /\/packages\/([^/]+)\//.exec(normal);
+  return ours ? `@chaincode/${ours[1]}` : '(app)';
+}
+
+/** The modules loaded before the dial, counted by package. */
+function modulesByPackage() {
+  const counts = {};
+  for (const path of modulesAtConnect) counts[packageOf(path)] = (counts[packageOf(path)] ?? 0) + 1;
+  return counts;
+}
 
 /**
  * Profiling on request (the bench's --cpu-prof / --alloc-prof): the V8 CPU profiler and the sampling
@@ -94,6 +145,10 @@ function answer(message) {
     maxRss: process.resourceUsage().maxRSS * 1024,
     modules: Object.keys(require.cache).length,
     marks,
+    watchingConnect: socketChannel.hasSubscribers,
+    ...(message.type === 'bench:modules'
+      ? { modulesByPackage: modulesByPackage(), loadMsByPackage: loadMsAtConnect }
+      : {}),
   };
 }
 
