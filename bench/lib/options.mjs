@@ -1,14 +1,23 @@
 // Command-line options of `npm run bench` → one settings object. Three presets (full, --quick,
 // --smoke) set the sizes; the selection flags narrow the matrix. Every loop the bench runs is bounded
 // by one of the counts below AND by one of the time limits.
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { IMPLEMENTATIONS } = require('../implementations/index.cjs');
+
+export const ALL_WORKLOADS = ['noop', 'rmw', 'range', 'object', 'write10'];
+/** In the registry's order: floor, ours (contract, low-level), official (contract, low-level). */
+export const ALL_IMPLEMENTATIONS = Object.keys(IMPLEMENTATIONS);
+const ALL_SECTIONS = ['matrix', 'harness', 'dispatch'];
 
 export const USAGE = `usage: node bench/run.mjs [--quick | --smoke] [options]
   --quick                 shorter warm-up and measurement (same matrix)
   --smoke                 a few hundred transactions, batching advertised only (CI keeps it working)
   --workloads a,b         noop, rmw, range, object, write10 (default: all)
-  --impls a,b             floor, ours-contract, ours-lowlevel, official-contract, official-lowlevel (default: all)
+  --impls a,b             ${ALL_IMPLEMENTATIONS.join(', ')} (default: all)
   --in-flight 1,64        transactions in flight per cell (default: 1,64)
   --batching off,on       READY without / with write batching advertised (default: off,on)
   --sections a,b          matrix, harness, dispatch (default: matrix,harness)
@@ -61,16 +70,6 @@ const PRESETS = {
     budgetSeconds: 280,
   },
 };
-
-export const ALL_WORKLOADS = ['noop', 'rmw', 'range', 'object', 'write10'];
-export const ALL_IMPLEMENTATIONS = [
-  'floor',
-  'ours-contract',
-  'ours-lowlevel',
-  'official-contract',
-  'official-lowlevel',
-];
-const ALL_SECTIONS = ['matrix', 'harness', 'dispatch'];
 
 export class OptionsError extends Error {}
 

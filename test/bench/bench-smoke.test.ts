@@ -119,7 +119,7 @@ describe('npm run bench --smoke', () => {
       });
     }
 
-    expect((result.startup as StartupSummary[]).map((s) => s.implementation)).toEqual(IMPLEMENTATIONS);
+    expect((result.startup as StartupSummary[]).map((s) => s.implementation)).toEqual(implementations);
     for (const summary of result.startup as StartupSummary[]) {
       expect({ impl: summary.implementation, processes: summary.processes }).toEqual({
         impl: summary.implementation,
