@@ -76,10 +76,13 @@ describe('npm run bench --smoke', () => {
     expect(result).toMatchObject({ version: 1, mode: 'smoke', settings: { inFlight: [1, 64], batching: ['on'] } });
     expect(typeof result.environment.node).toBe('string');
 
+    // the five of issue 11 at least; a variant added to bench/implementations is measured too
+    const implementations: string[] = result.settings.implementations;
+    expect(implementations).toEqual(expect.arrayContaining(IMPLEMENTATIONS));
     const cells: Cell[] = result.cells;
     const expected = WORKLOADS.flatMap((workload) =>
       [1, 64].flatMap((inFlight) =>
-        IMPLEMENTATIONS.map((implementation) => `${workload}/${inFlight}/${implementation}`),
+        implementations.map((implementation) => `${workload}/${inFlight}/${implementation}`),
       ),
     );
     expect(cells.map((c) => `${c.workload}/${c.inFlight}/${c.implementation}`).sort()).toEqual(expected.sort());
