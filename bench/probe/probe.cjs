@@ -126,6 +126,21 @@ function stopProfiling({ cpuPath, allocPath }) {
   return written;
 }
 
+/**
+ * Peak RSS of this process in bytes: VmHWM from /proc (the high-water mark of this program's memory
+ * map). Not resourceUsage().maxRSS: on Linux that survives exec, so a child started by a large parent
+ * reports at least the parent's peak at fork time.
+ */
+function peakRss() {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]) * 1024;
+  } catch {
+    // not Linux: fall back below
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
 function answer(message) {
   switch (message.type) {
     case 'bench:profile-start':
@@ -141,8 +156,7 @@ function answer(message) {
     cpu: process.cpuUsage(),
     rss: memory.rss,
     heapUsed: memory.heapUsed,
-    // resourceUsage().maxRSS is in kilobytes
-    maxRss: process.resourceUsage().maxRSS * 1024,
+    maxRss: peakRss(),
     modules: Object.keys(require.cache).length,
     marks,
     watchingConnect: socketChannel.hasSubscribers,
