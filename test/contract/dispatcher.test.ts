@@ -15,8 +15,8 @@ import {
   Property,
   Returns,
   Transaction,
-  validateContractMetadata,
 } from '@chaincode/contract-api';
+import { validateContractMetadata } from '@chaincode/contract-api/internal';
 import { createContractChaincode } from '@chaincode/shim';
 import { runOurs, type Running } from './harness';
 
@@ -293,7 +293,7 @@ describe('createContractChaincode refuses what cannot work', () => {
     class B extends Contract {}
     expect(() => createContractChaincode([A, B])).toThrow(
       new MetadataError(
-        'DUPLICATE_DEFAULT',
+        'CC_API_DUPLICATE_DEFAULT',
         'A default has already been specified: A and B are both marked @Default()',
       ),
     );

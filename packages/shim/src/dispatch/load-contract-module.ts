@@ -1,6 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { isContractClass, MetadataError, validateContractMetadata, type ContractClass } from '@chaincode/contract-api';
+import type { ContractClass } from '@chaincode/contract-api';
+import { isContractClass, parseContractMetadata, type ContractMetadataJson } from '@chaincode/contract-api/internal';
 import { InvalidOptionsError, NoContractsError } from '../errors/shim-error';
 import { createContractChaincode, type ContractChaincode, type ContractChaincodeOptions } from './contract-chaincode';
 import type { SerializersConfig } from './serializers';
@@ -107,7 +108,7 @@ function describe(value: unknown): string {
 }
 
 /** The metadata file of a package, validated against the contract schema; undefined when there is none. */
-export async function readMetadataFile(dir: string): Promise<Record<string, unknown> | undefined> {
+export async function readMetadataFile(dir: string): Promise<ContractMetadataJson | undefined> {
   for (const relative of METADATA_FILES) {
     const path = join(dir, relative);
     const exists = await access(path).then(
@@ -115,19 +116,7 @@ export async function readMetadataFile(dir: string): Promise<Record<string, unkn
       () => false,
     );
     if (!exists) continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readFile(path, 'utf8'));
-    } catch (err) {
-      throw new MetadataError(
-        'METADATA_SCHEMA',
-        `${path} is not JSON: ${err instanceof Error ? err.message : String(err)}`,
-        {
-          cause: err,
-        },
-      );
-    }
-    return validateContractMetadata(parsed, `Contract metadata (${path})`);
+    return parseContractMetadata(await readFile(path, 'utf8'), path);
   }
   return undefined;
 }
