@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { DevPeer } from '@chaincode/dev-peer';
 import { MetadataError } from '@chaincode/contract-api';
 import { loadContractModule, NoContractsError, startChaincode, type ChaincodeSession } from '@chaincode/shim';
+import { quietLogs } from './harness';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', name);
 
@@ -10,6 +11,7 @@ describe('loadContractModule', () => {
   const sessions: ChaincodeSession[] = [];
 
   beforeAll(async () => {
+    quietLogs();
     peer = await DevPeer.start();
   });
 
