@@ -56,18 +56,19 @@ function replayTransaction(
   const existing = find(transactions, record.method);
   const method = methodOf(owner, record.method);
   const names = method === undefined ? [] : parameterNames(method);
+  // undefined when the build emits no decorator metadata: then every type comes from @Param
   const types = getDesign<unknown[]>(DesignKeys.paramTypes, owner, record.method);
   const parameters: ParameterMetadata[] = [];
-  if (types === undefined) {
-    // No design types at all (a build without decorator metadata): the first parameter is the
-    // context, the others are typed only by @Param (else the chaincode is not created).
-    for (const name of names.slice(1)) parameters.push({ name, description: '', schema: notRecorded() });
-  } else {
-    types.forEach((type, index) => {
-      if (type === contextClass || isContextClass(type)) return;
-      const name = names[index] ?? `arg${index}`;
-      parameters.push({ name, description: '', schema: schemaForDesignType(type) ?? notRecorded() });
-    });
+  const count = types?.length ?? names.length;
+  for (let index = 0; index < count; index++) {
+    const type = types?.[index];
+    if (type !== undefined && (type === contextClass || isContextClass(type))) continue;
+    const schema = schemaForDesignType(type);
+    // The dispatcher always passes the context first: a first parameter whose type was not recorded
+    // (`ctx` without annotation, or no metadata at all) is the context, under every compiler.
+    if (index === 0 && schema === undefined) continue;
+    const name = names[index] ?? `arg${index}`;
+    parameters.push({ name, description: '', schema: schema ?? notRecorded() });
   }
   for (const given of existing?.parameters ?? []) {
     const at = parameters.findIndex((p) => p.name === given.name);
