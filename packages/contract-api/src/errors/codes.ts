@@ -1,5 +1,19 @@
 import type { ErrorRegistry } from './chaincode-error';
 
+/** A code `@chaincode/contract-api` throws (the keys of `contractApiErrorCodes`, which must list each). */
+export type ContractApiErrorCode =
+  | 'CC_API_TYPE_NOT_RECORDED'
+  | 'CC_API_INVALID_CONTRACT'
+  | 'CC_API_DUPLICATE_CONTRACT'
+  | 'CC_API_DUPLICATE_DEFAULT'
+  | 'CC_API_METADATA_MISMATCH'
+  | 'CC_API_METADATA_SCHEMA'
+  | 'CC_API_SCHEMA_COMPILE'
+  | 'CC_API_PARAMETER_CONVERSION'
+  | 'CC_API_UNKNOWN_TRANSACTION'
+  | 'CC_API_NOT_A_FUNCTION'
+  | 'CC_API_INVALID_STATUS';
+
 /**
  * Every code `@chaincode/contract-api` throws: what it means and what to do. The error classes take
  * their codes from here, and `docs/errors.md` is rendered from it (`npm run docs:errors`).
@@ -59,7 +73,4 @@ export const contractApiErrorCodes = {
     meaning: 'A ContractError was given a status outside 400..599.',
     action: 'Use an error status from 400 to 599 (a 4xx is not endorsed; 500 is the default).',
   },
-} as const satisfies ErrorRegistry;
-
-/** A code `@chaincode/contract-api` throws. */
-export type ContractApiErrorCode = keyof typeof contractApiErrorCodes;
+} as const satisfies ErrorRegistry<ContractApiErrorCode>;
