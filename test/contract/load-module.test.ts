@@ -61,6 +61,14 @@ describe('loadContractModule', () => {
     });
   });
 
+  it('rejects a contracts export holding a class that is not a Contract, naming it', async () => {
+    await expect(loadContractModule(fixture('not-a-contract'))).rejects.toMatchObject({
+      name: 'MetadataError',
+      code: 'CC_API_INVALID_CONTRACT',
+      message: 'invalid contract class Helper: it does not extend Contract',
+    });
+  });
+
   it('rejects a package without main, and a directory without package.json', async () => {
     await expect(loadContractModule(fixture('no-main'))).rejects.toThrow(
       "package.json does not contain a 'main' entry for the module",

@@ -10,7 +10,7 @@ export { isContractClass, isContext, isContextClass } from './contract';
 export { isDefaultContract } from './metadata/contract-flags';
 
 // Building the metadata of a chaincode.
-export { instantiateContracts } from './metadata/contract-entries';
+export { assertContractClass, instantiateContracts } from './metadata/contract-entries';
 export { buildContractMetadata, type BuildMetadataInput, type ContractEntry } from './metadata/build-metadata';
 export { registeredObjectClasses } from './metadata/object-registry';
 export type {

@@ -1,4 +1,4 @@
-import { Contract, isContractClass } from '../contract/contract';
+import { Contract, isContractClass, type ContractClass } from '../contract/contract';
 import { MetadataError } from '../errors/metadata-error';
 import type { ContractEntry } from './build-metadata';
 import { isDefaultContract } from './contract-flags';
@@ -12,12 +12,7 @@ export function instantiateContracts(classes: readonly unknown[]): ContractEntry
   const entries: ContractEntry[] = [];
   const defaults: string[] = [];
   for (const cls of classes) {
-    if (!isContractClass(cls)) {
-      throw new MetadataError(
-        'CC_API_INVALID_CONTRACT',
-        `invalid contract class ${describeClass(cls)}: ${notContractReason(cls)}`,
-      );
-    }
+    assertContractClass(cls);
     const instance = new cls();
     if (!Contract._isContract(instance)) {
       throw new MetadataError('CC_API_INVALID_CONTRACT', `invalid contract instance ${describeClass(cls)}`);
@@ -42,6 +37,19 @@ export function instantiateContracts(classes: readonly unknown[]): ContractEntry
   const first = entries[0];
   if (defaults.length === 0 && first !== undefined) entries[0] = { ...first, isDefault: true };
   return entries;
+}
+
+/**
+ * Throws a MetadataError (CC_API_INVALID_CONTRACT) saying why `value` is not a class extending our
+ * Contract; a class extending fabric-contract-api's Contract gets the migration hint.
+ */
+export function assertContractClass(value: unknown): asserts value is ContractClass {
+  if (!isContractClass(value)) {
+    throw new MetadataError(
+      'CC_API_INVALID_CONTRACT',
+      `invalid contract class ${describeClass(value)}: ${notContractReason(value)}`,
+    );
+  }
 }
 
 function contextClassOf(instance: Contract): unknown {

@@ -1,7 +1,12 @@
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ContractClass } from '@chaincode/contract-api';
-import { isContractClass, parseContractMetadata, type ContractMetadataJson } from '@chaincode/contract-api/internal';
+import {
+  assertContractClass,
+  isContractClass,
+  parseContractMetadata,
+  type ContractMetadataJson,
+} from '@chaincode/contract-api/internal';
 import { InvalidOptionsError, NoContractsError } from '../errors/shim-error';
 import { createContractChaincode, type ContractChaincode, type ContractChaincodeOptions } from './contract-chaincode';
 import type { SerializersConfig } from './serializers';
@@ -90,21 +95,13 @@ function contractsOf(exported: unknown): ContractClass[] | undefined {
   for (const candidate of candidates) {
     if (candidate === undefined || candidate === null) continue;
     if (Array.isArray(candidate)) {
-      const bad: unknown = (candidate as unknown[]).find((c) => !isContractClass(c));
-      if (bad !== undefined) {
-        throw new InvalidOptionsError(
-          `The contracts export holds something that is not a Contract class: ${describe(bad)}`,
-        );
-      }
+      // each entry must be one of our Contract classes (a fabric-contract-api class gets a hint)
+      for (const entry of candidate as unknown[]) assertContractClass(entry);
       return candidate as ContractClass[];
     }
     if (isContractClass(candidate)) return [candidate];
   }
   return undefined;
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'function' ? value.name || '(anonymous)' : typeof value;
 }
 
 /** The metadata file of a package, validated against the contract schema; undefined when there is none. */
