@@ -1,6 +1,7 @@
 import {
   Contract,
   isChaincodeError,
+  isContractError,
   type ChaincodeInterface,
   type ChaincodeResponse,
   type ChaincodeStub,
@@ -160,11 +161,12 @@ class ContractChaincodeImpl implements ContractChaincode {
     } catch (err) {
       const response = responseFromError(err);
       if (log.isEnabled('debug')) {
-        const code = isChaincodeError(err) ? err.code : undefined;
+        // our errors' stable code, or the code a ContractError's author gave
+        const code = isChaincodeError(err) || isContractError(err) ? err.code : undefined;
         log.debug('transaction failed', {
           txId: safeTxId(stub),
           status: response.status,
-          code,
+          ...(code === undefined ? {} : { code }),
           message: response.message,
         });
       }
