@@ -33,6 +33,8 @@ const NODE_TYPES = ['16', '20'] as const;
 const EXCLUDED: Readonly<Record<string, string>> = {
   'pending-fidelity.ts':
     "fidelity (issue 7.2): Timestamp.seconds as Long (.low, .toNumber()), Iterators.* interfaces that take what ctx.stub's queries return, ctx.stub/ctx.clientIdentity assignable to the shim's ChaincodeStub/ClientIdentity",
+  'pending-shim-names.ts':
+    "shim public surface (runtime, issue 10.2): fabric-shim's type names SuccessResponse, ErrorResponse, SplitCompositekey, ChaincodeProposal.SignedProposal, ChaincodeServerOpts",
 };
 
 const consumerDir = join(here, 'consumer');
