@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { DevPeer } from '@chaincode/dev-peer';
 import { MetadataError } from '@chaincode/contract-api';
 import { loadContractModule, NoContractsError, startChaincode, type ChaincodeSession } from '@chaincode/shim';
+import { quietLogs } from './harness';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', name);
 
@@ -10,6 +11,7 @@ describe('loadContractModule', () => {
   const sessions: ChaincodeSession[] = [];
 
   beforeAll(async () => {
+    quietLogs();
     peer = await DevPeer.start();
   });
 
@@ -56,6 +58,14 @@ describe('loadContractModule', () => {
     await expect(loadContractModule(fixture('no-contracts'))).rejects.toMatchObject({
       code: 'NO_CONTRACTS',
       message: expect.stringMatching(/^No contracts exported by index\.js/),
+    });
+  });
+
+  it('rejects a contracts export holding a class that is not a Contract, naming it', async () => {
+    await expect(loadContractModule(fixture('not-a-contract'))).rejects.toMatchObject({
+      name: 'MetadataError',
+      code: 'CC_API_INVALID_CONTRACT',
+      message: 'invalid contract class Helper: it does not extend Contract',
     });
   });
 

@@ -5,3 +5,4 @@
 export * from './wire/protos';
 export * from './wire/services';
 export { shimLogger, type Logger } from './logging/logger';
+export { shimErrorCodes, type ShimErrorCode } from './errors/codes';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { validateContractMetadata } from '@chaincode/contract-api';
+import { validateContractMetadata } from '@chaincode/contract-api/internal';
 import { CommandError } from '@chaincode/shim';
 import { CliError } from '../../cli-error';
 import type { CliContext } from '../../context';
