@@ -193,6 +193,6 @@ describe('cc server', () => {
         stdout: { write: () => true },
         stderr: { write: () => true },
       }),
-    ).rejects.toMatchObject({ code: 'INVALID_OPTIONS', message: expect.stringContaining('missing.pem') });
+    ).rejects.toMatchObject({ code: 'CC_SHIM_INVALID_OPTIONS', message: expect.stringContaining('missing.pem') });
   });
 });

@@ -9,7 +9,7 @@ import {
   type ValueCheck,
   registeredObjectClasses,
 } from '@chaincode/contract-api';
-import { errorMessage } from '../errors/shim-error';
+import { errorMessage } from '@chaincode/contract-api/internal';
 import type { TransactionSerializer } from './serializers';
 
 /** One parameter, ready to convert and check an argument. */
