@@ -78,7 +78,11 @@ export class H2Peer {
   /** Stop listening and drop every connection. */
   async stop(): Promise<void> {
     for (const session of this.#sessions) session.destroy();
-    await new Promise<void>((resolve) => this.#server.close(() => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      this.#server.close(() => {
+        resolve();
+      }),
+    );
   }
 }
 

@@ -58,7 +58,7 @@ describe('require("@chaincode/shim") is a plain CommonJS object, as fabric-shim 
   });
 });
 
-describe("a low-level entry file unit-tested the fabric-samples way: sinon stubs shim.start", () => {
+describe('a low-level entry file unit-tested the fabric-samples way: sinon stubs shim.start', () => {
   it('captures the chaincode the file starts, which then runs against a stubbed ChaincodeStub', async () => {
     const shim = loadShim();
     const start = sinon.stub(shim, 'start');

@@ -46,8 +46,12 @@ class RawConnect {
     });
     // the server ends the call with its trailers (our side stays open, so 'close' would wait for us)
     this.closed = new Promise((resolve) => {
-      this.#stream.on('trailers', () => { resolve(); });
-      this.#stream.on('close', () => { resolve(); });
+      this.#stream.on('trailers', () => {
+        resolve();
+      });
+      this.#stream.on('close', () => {
+        resolve();
+      });
     });
   }
 
