@@ -298,6 +298,48 @@ describe('the committed bin files of @chaincode/shim', () => {
   });
 });
 
+describe('a low-level chaincode whose main file calls shim.start() itself', () => {
+  const legacy = join(repo, 'test', 'shim', 'fixtures', 'legacy-chaincode.js');
+
+  it('exits 1 with the reason logged when it cannot register within the connect timeout', async () => {
+    const silent = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = `127.0.0.1:${(silent.address() as { port: number }).port}`;
+    try {
+      child = spawnBin(
+        legacy,
+        ['--peer.address', address, '--chaincode-id-name', 'low', '--connect-timeout-ms', '400'],
+        {
+          CORE_CHAINCODE_LOGGING_LEVEL: 'critical',
+        },
+      );
+      const { code, stderr } = await child.exited;
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `CRITICAL \\[shim:start\\] the chaincode stops: could not register chaincode low with the peer at ${escape(address)} within 400 ms`,
+          ),
+        ),
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => silent.close(() => { resolve(); }));
+    }
+  });
+
+  it('registers again after a peer restart, as cc-start does', async () => {
+    const first = await DevPeer.start();
+    const port = Number(first.address.split(':')[1]);
+    peer = first;
+    child = spawnBin(legacy, ['--peer.address', first.address, '--chaincode-id-name', 'low'], quiet);
+    await first.waitForChaincode('low', { timeoutMs: 15000 });
+    await first.stop();
+    peer = await DevPeer.start({ port });
+    await peer.waitForChaincode('low', { timeoutMs: 15000 });
+    expect((await peer.submit('low', ['init', 'a', '1', 'b', '2'], { init: true })).status).toBe(200);
+  });
+});
+
 describe('fabric-chaincode-node (the shim bin) as a child process', () => {
   it('start registers with the peer like the official one, and exits 0 on SIGINT', async () => {
     const p = (peer = await DevPeer.start());

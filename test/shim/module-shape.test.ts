@@ -71,7 +71,7 @@ describe('a low-level entry file unit-tested the fabric-samples way: sinon stubs
     const chaincode = start.firstCall.args[0] as {
       Invoke: (stub: unknown) => Promise<{ status: number; message: string; payload: Uint8Array }>;
     };
-    const stub = sinon.createStubInstance(shim.ChaincodeStub as never) as unknown as Record<string, sinon.SinonStub>;
+    const stub = sinon.createStubInstance(shim.ChaincodeStub) as unknown as Record<string, sinon.SinonStub>;
     stub.getFunctionAndParameters!.returns({ fcn: 'balance', params: ['alice'] });
     stub.getState!.resolves(Buffer.from('70'));
     const found = await chaincode.Invoke(stub);

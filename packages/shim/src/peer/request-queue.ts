@@ -1,3 +1,5 @@
+import { errorMessage } from '@chaincode/contract-api/internal';
+import { StreamClosedError } from '../errors/shim-error';
 import type { ChaincodeMessageInit } from '../wire/protos';
 import { Fifo } from './fifo';
 
@@ -70,7 +72,7 @@ export class RequestQueue {
         return;
       } catch (err) {
         this.#items.shift();
-        head.reject(err instanceof Error ? err : new Error(String(err)));
+        head.reject(err instanceof Error ? err : new StreamClosedError(errorMessage(err), { cause: err }));
       }
     }
   }
