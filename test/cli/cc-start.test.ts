@@ -323,7 +323,11 @@ describe('a low-level chaincode whose main file calls shim.start() itself', () =
         ),
       ]);
     } finally {
-      await new Promise<void>((resolve) => silent.close(() => { resolve(); }));
+      await new Promise<void>((resolve) =>
+        silent.close(() => {
+          resolve();
+        }),
+      );
     }
   });
 

@@ -1,11 +1,17 @@
 import { configureLogging, resetLogging, shimLogger, userLogger } from './logger';
 
-const saved = { ...process.env };
+const saved = {
+  level: process.env.CORE_CHAINCODE_LOGGING_LEVEL,
+  shim: process.env.CORE_CHAINCODE_LOGGING_SHIM,
+  format: process.env.CORE_CHAINCODE_LOGGING_FORMAT,
+};
 afterEach(() => {
-  for (const name of ['CORE_CHAINCODE_LOGGING_LEVEL', 'CORE_CHAINCODE_LOGGING_SHIM', 'CORE_CHAINCODE_LOGGING_FORMAT']) {
-    if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name];
-  }
+  delete process.env.CORE_CHAINCODE_LOGGING_LEVEL;
+  delete process.env.CORE_CHAINCODE_LOGGING_SHIM;
+  delete process.env.CORE_CHAINCODE_LOGGING_FORMAT;
+  if (saved.level !== undefined) process.env.CORE_CHAINCODE_LOGGING_LEVEL = saved.level;
+  if (saved.shim !== undefined) process.env.CORE_CHAINCODE_LOGGING_SHIM = saved.shim;
+  if (saved.format !== undefined) process.env.CORE_CHAINCODE_LOGGING_FORMAT = saved.format;
   resetLogging();
 });
 
