@@ -145,7 +145,8 @@ export class ChaincodeMessageHandler {
     this.#transactions.closeAll(closedError);
     const dropped = this.#limit.drain();
     if (!wasReady) this.#rejectReady(closedError);
-    const level = end.kind === 'closed' || (end.kind === 'ended' && inFlight === 0) ? 'info' : 'warning';
+    // Closed by the chaincode is no news; a peer that ended the stream is worth a line, a failure more.
+    const level = end.kind === 'closed' ? 'debug' : end.kind === 'ended' && inFlight === 0 ? 'info' : 'warning';
     this.#log[level]('stream to the peer ended', {
       reason: end.reason,
       inFlight,
