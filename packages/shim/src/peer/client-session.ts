@@ -79,7 +79,7 @@ export class ClientSession implements ChaincodeSession {
   async #run(): Promise<void> {
     const target = this.#endpoint.target;
     const name = this.#options.chaincodeIdName;
-    this.#log.info('registering with the peer', {
+    this.#log.debug('registering with the peer', {
       peer: target,
       chaincode: name,
       tls: this.#options.tls !== undefined,
