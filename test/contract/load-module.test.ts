@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { DevPeer } from '@chaincode/dev-peer';
 import { MetadataError } from '@chaincode/contract-api';
-import { loadContractModule, NoContractsError, startChaincode, type ChaincodeSession } from '@chaincode/shim';
+import { NoContractsError, startChaincode, type ChaincodeSession } from '@chaincode/shim';
+import { loadContractModule } from '@chaincode/shim/internal';
 import { quietLogs } from './harness';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', name);
@@ -56,7 +57,7 @@ describe('loadContractModule', () => {
     const failure = loadContractModule(fixture('no-contracts'));
     await expect(failure).rejects.toThrow(NoContractsError);
     await expect(loadContractModule(fixture('no-contracts'))).rejects.toMatchObject({
-      code: 'NO_CONTRACTS',
+      code: 'CC_SHIM_NO_CONTRACTS',
       message: expect.stringMatching(/^No contracts exported by index\.js/),
     });
   });

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
-import { CommandError, reasonOf } from './command-error';
+import { errorMessage } from '@chaincode/contract-api/internal';
+import { CommandError } from '../errors/shim-error';
 import { loadChaincodeForCommand } from './load-module';
 
 export interface GenerateMetadataInput {
@@ -26,7 +27,7 @@ export async function generateMetadata(input: GenerateMetadataInput): Promise<Ge
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, json + '\n');
   } catch (err) {
-    throw new CommandError('FILE_ERROR', `cannot write ${file}: ${reasonOf(err)}`, { cause: err });
+    throw new CommandError('CC_SHIM_FILE_ERROR', `cannot write ${file}: ${errorMessage(err)}`, { cause: err });
   }
   return { json, file };
 }

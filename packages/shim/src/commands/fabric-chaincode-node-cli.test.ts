@@ -13,7 +13,6 @@ async function run(argv: string[], cwd = jsTemplate): Promise<{ stdout: string; 
       env: {},
       cwd,
       stdout: (t) => (stdout += t),
-      stderr: () => undefined,
     });
     return { stdout };
   } catch (error) {
@@ -55,18 +54,44 @@ describe('fabric-chaincode-node (drop-in bin of @chaincode/shim)', () => {
     }
   });
 
-  it('server wants a key and a certificate once a TLS flag is given', async () => {
-    const { error } = await run(['server', '--chaincode-tls-cert-file', join(jsTemplate, 'x.pem')]);
-    expect((error as Error).message).toMatch(/no key is specified/);
+  it("server wants a key and a certificate once a TLS flag is given (the rule is the options module's)", async () => {
+    const { error } = await run([
+      'server',
+      '--chaincode-address',
+      '127.0.0.1:0',
+      '--chaincode-id',
+      'x:1',
+      '--chaincode-tls-cert-file',
+      join(jsTemplate, 'package.json'),
+    ]);
+    expect(error).toMatchObject({
+      code: 'CC_SHIM_INVALID_OPTIONS',
+      message: expect.stringMatching(/^a TLS option is set but no key: give --chaincode-tls-key-file/),
+    });
   });
 
   it('start without the required options says what is missing', async () => {
     const { error } = await run(['start']);
-    expect((error as { code?: string }).code).toBe('INVALID_OPTIONS');
-    expect((error as Error).message).toMatch(/peer\.address/);
+    expect(error).toMatchObject({
+      code: 'CC_SHIM_INVALID_OPTIONS',
+      message: '--peer.address (or CORE_PEER_ADDRESS) is required',
+    });
+  });
+
+  it('a flag without its value is a usage error', async () => {
+    const { error } = await run(['start', '--peer.address']);
+    expect(error).toMatchObject({ code: 'CC_SHIM_USAGE', message: 'Not enough arguments following: peer.address' });
+  });
+
+  it('tolerates flags it does not know, as the official bin does', async () => {
+    const { error } = await run(['start', '--whatever', 'x', '--peer.address', 'nope']);
+    expect(error).toMatchObject({ code: 'CC_SHIM_INVALID_OPTIONS', message: expect.stringContaining('has no port') });
   });
 
   it('needs a command', async () => {
-    expect(((await run([])).error as Error).message).toMatch(/Name a command/);
+    expect((await run([])).error).toMatchObject({
+      code: 'CC_SHIM_USAGE',
+      message: expect.stringMatching(/Name a command/),
+    });
   });
 });
