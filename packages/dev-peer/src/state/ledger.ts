@@ -1,4 +1,13 @@
+import type { EntryChange, HistoryAppend } from './block-changes';
 import { ChannelLedger } from './channel-ledger';
+
+/** A copy of every channel's committed state (entries are immutable and shared, not copied). */
+export interface LedgerSnapshot {
+  readonly channels: ReadonlyMap<
+    string,
+    { readonly height: number; readonly entries: readonly EntryChange[]; readonly history: readonly HistoryAppend[] }
+  >;
+}
 
 /** Every channel's ledger, created on first use (the dev peer has joined every channel). */
 export class Ledger {
@@ -11,5 +20,37 @@ export class Ledger {
       this.channels.set(channelId, ledger);
     }
     return ledger;
+  }
+
+  channelIds(): string[] {
+    return [...this.channels.keys()];
+  }
+
+  snapshot(): LedgerSnapshot {
+    const channels = new Map<string, { height: number; entries: EntryChange[]; history: HistoryAppend[] }>();
+    for (const [id, ledger] of this.channels) {
+      channels.set(id, {
+        height: ledger.height,
+        entries: [...ledger.entries()],
+        history: [...ledger.historyRecords()],
+      });
+    }
+    return { channels };
+  }
+
+  /** Replace every channel's state with the snapshot's (channel objects are kept, emptied). */
+  restore(snapshot: LedgerSnapshot): void {
+    for (const ledger of this.channels.values()) ledger.clear();
+    for (const [id, saved] of snapshot.channels) {
+      const ledger = this.channel(id);
+      for (const change of saved.entries) ledger.setEntry(change);
+      for (const h of saved.history) ledger.namespace(h.namespace).appendHistory(h.key, h.record);
+      ledger.setHeight(saved.height);
+    }
+  }
+
+  /** Empty every channel (height 1). */
+  clear(): void {
+    for (const ledger of this.channels.values()) ledger.clear();
   }
 }
