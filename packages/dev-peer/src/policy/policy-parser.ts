@@ -5,18 +5,15 @@ import type { MspRole, PolicyRule, Principal, SignaturePolicy } from './signatur
  * Fabric's signature policy syntax, parsed as `common/policydsl/policyparser.go` (FromString) does:
  * gates `AND`/`OR`/`OutOf` (also `And`/`and`, `Or`/`or`, `outof`/`OUTOF`), principals `'MSP.role'`
  * with role admin | member | client | peer | orderer (the MSP ID is everything before the last
- * dot: `[[:alnum:].-]+`). `AND(a, b)` is `OutOf(2, a, b)`, `OR(...)` is `OutOf(1, ...)`. Every
- * principal gets its own identity index, in the order written. Errors carry Fabric's texts.
+ * dot: `[[:alnum:].-]+`). `AND(a, b)` is `OutOf(2, a, b)`, `OR(...)` is `OutOf(1, ...)`;
+ * `OutOf(t, ...)` accepts 0 ≤ t ≤ n+1 (t = n+1: never satisfied). Principals get identity
+ * indexes nested gates first (govaluate evaluates arguments before the gate numbers its own).
+ * FromString re-reads a quoted argument that is not a principal as an expression, so `'Bmember'`
+ * fails as the token `Bmember` and `'true'` as a boolean; errors carry Fabric's texts.
  */
 export function parseSignaturePolicy(text: string): SignaturePolicy {
   const identities: Principal[] = [];
-  const tokens = tokenize(text);
-  const parser = new Parser(tokens, text);
-  const expr = parser.parseExpression();
-  parser.expectEnd();
-  if (expr.kind === 'number') throw policyError(`invalid policy string '${text}'`);
-  if (expr.kind !== 'call') throw unrecognized(expr.kind === 'string' ? expr.value : expr.name);
-  const rule = toRule(expr, identities);
+  const rule = topLevel(parseExpressionText(text, text), text, identities);
   return { version: 0, rule, identities };
 }
 
@@ -24,7 +21,8 @@ type Expr =
   | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[] }
   | { readonly kind: 'ident'; readonly name: string }
   | { readonly kind: 'string'; readonly value: string }
-  | { readonly kind: 'number'; readonly value: number };
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'bool'; readonly value: boolean };
 
 type Token =
   | { readonly type: 'ident'; readonly text: string }
@@ -65,10 +63,15 @@ function tokenize(text: string): Token[] {
       tokens.push({ type: c });
       i++;
     } else if (c === "'" || c === '"') {
-      const end = text.indexOf(c, i + 1);
-      if (end < 0) throw policyError(`Unclosed string literal in policy '${text}'`);
-      tokens.push({ type: 'string', text: text.slice(i + 1, end) });
-      i = end + 1;
+      let value = '';
+      let j = i + 1;
+      for (; j < text.length && text[j] !== c; j++) {
+        if (text[j] === '\\' && j + 1 < text.length) j++;
+        value += text[j] as string;
+      }
+      if (j >= text.length) throw policyError(`Unclosed string literal in policy '${text}'`);
+      tokens.push({ type: 'string', text: value });
+      i = j + 1;
     } else if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(text[i + 1] ?? ''))) {
       const match = /^-?[0-9]+(\.[0-9]+)?/.exec(text.slice(i)) as RegExpExecArray;
       tokens.push({ type: 'number', value: Number(match[0]) });
@@ -84,34 +87,45 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Parse `source` as one expression; `policy` is the whole policy text, for messages. */
+function parseExpressionText(source: string, policy: string): Expr {
+  const tokens = tokenize(source);
+  if (tokens.length === 0) throw policyError('Unexpected end of expression');
+  const parser = new Parser(tokens, policy);
+  const expr = parser.parseExpression();
+  parser.expectEnd();
+  return expr;
+}
+
 class Parser {
   private position = 0;
   private depth = 0;
 
   constructor(
     private readonly tokens: readonly Token[],
-    private readonly text: string,
+    private readonly policy: string,
   ) {}
 
   parseExpression(): Expr {
     const token = this.tokens[this.position++];
-    if (token === undefined) throw policyError(`invalid policy string '${this.text}'`);
+    if (token === undefined) throw policyError('Unexpected end of expression');
     switch (token.type) {
       case 'string':
         return { kind: 'string', value: token.text };
       case 'number':
         return { kind: 'number', value: token.value };
       case 'ident':
+        if (token.text === 'true' || token.text === 'false') return { kind: 'bool', value: token.text === 'true' };
         return this.tokens[this.position]?.type === '('
           ? this.parseCall(token.text)
           : { kind: 'ident', name: token.text };
       default:
-        throw policyError(`invalid policy string '${this.text}'`);
+        throw policyError(`invalid policy string '${this.policy}'`);
     }
   }
 
   expectEnd(): void {
-    if (this.position < this.tokens.length) throw policyError(`invalid policy string '${this.text}'`);
+    if (this.position < this.tokens.length) throw policyError(`invalid policy string '${this.policy}'`);
   }
 
   private parseCall(name: string): Expr {
@@ -125,7 +139,7 @@ class Parser {
         args.push(this.parseExpression());
         const next = this.tokens[this.position++];
         if (next?.type === ')') break;
-        if (next?.type !== ',') throw policyError(`invalid policy string '${this.text}'`);
+        if (next?.type !== ',') throw policyError(`invalid policy string '${this.policy}'`);
       }
     }
     this.depth--;
@@ -133,31 +147,56 @@ class Parser {
   }
 }
 
-function threshold(gate: 'and' | 'or' | 'outof', args: readonly Expr[]): { t: number; rest: readonly Expr[] } {
-  if (gate === 'and') return { t: args.length, rest: args };
-  if (gate === 'or') return { t: 1, rest: args };
-  const [first, ...rest] = args;
-  if (first === undefined) return { t: 0, rest };
-  if (first.kind === 'number') return { t: Math.trunc(first.value), rest };
-  if (first.kind === 'string' && /^-?[0-9]+$/.test(first.value)) return { t: Number(first.value), rest };
-  if (first.kind === 'string') throw unrecognized(first.value);
-  throw policyError(`unexpected type ${first.kind === 'call' ? 'string' : 'parameter'}`);
+function topLevel(expr: Expr, policy: string, identities: Principal[]): PolicyRule {
+  switch (expr.kind) {
+    case 'call':
+      return toRule(expr, policy, identities);
+    case 'ident':
+      throw unrecognized(expr.name);
+    case 'string':
+      // The string's content is evaluated again as the policy.
+      return topLevel(parseExpressionText(expr.value, policy), policy, identities);
+    default:
+      throw policyError(`invalid policy string '${policy}'`);
+  }
 }
 
-function toRule(expr: Expr, identities: Principal[]): PolicyRule {
-  if (expr.kind !== 'call') throw unrecognized(expr.kind === 'string' ? expr.value : expr.kind);
+function threshold(first: Expr | undefined, policy: string): number {
+  if (first === undefined) return 0;
+  switch (first.kind) {
+    case 'number':
+      return Math.trunc(first.value);
+    case 'bool':
+      throw policyError('unexpected type bool');
+    case 'ident':
+      throw unrecognized(first.name);
+    case 'call':
+      throw policyError('unrecognized type, expected a number, got string');
+    case 'string': {
+      if (/^-?[0-9]+(\.[0-9]+)?$/.test(first.value.trim())) return Math.trunc(Number(first.value));
+      const inner = parseExpressionText(first.value, policy);
+      if (inner.kind === 'string' || inner.kind === 'call') {
+        throw policyError('unrecognized type, expected a number, got string');
+      }
+      return threshold(inner, policy);
+    }
+  }
+}
+
+function toRule(expr: Extract<Expr, { kind: 'call' }>, policy: string, identities: Principal[]): PolicyRule {
   const gate = GATES[expr.name];
   if (gate === undefined) throw unrecognized(expr.name);
   const given = gate === 'outof' ? expr.args.length : expr.args.length + 1;
   if (given < 2) throw policyError(`expected at least two arguments to NOutOf. Given ${String(given)}`);
-  const { t, rest } = threshold(gate, expr.args);
+  const rest = gate === 'outof' ? expr.args.slice(1) : expr.args;
+  const t = gate === 'and' ? rest.length : gate === 'or' ? 1 : threshold(expr.args[0], policy);
   // govaluate evaluates nested gates (as arguments) before the gate itself numbers its own
   // principals, so nested principals get the lower identity indexes.
   const rules: (PolicyRule | undefined)[] = rest.map((arg) =>
-    arg.kind === 'call' ? toRule(arg, identities) : undefined,
+    arg.kind === 'call' ? toRule(arg, policy, identities) : undefined,
   );
   rest.forEach((arg, i) => {
-    if (arg.kind !== 'call') rules[i] = leafRule(arg, identities);
+    if (arg.kind !== 'call') rules[i] = leafRule(arg, policy, identities);
   });
   if (t < 0 || t > rest.length + 1) {
     throw policyError(`invalid t-out-of-n predicate, t ${String(t)}, n ${String(rest.length)}`);
@@ -165,16 +204,25 @@ function toRule(expr: Expr, identities: Principal[]): PolicyRule {
   return { nOutOf: { n: t, rules: rules as PolicyRule[] } };
 }
 
-function leafRule(arg: Exclude<Expr, { kind: 'call' }>, identities: Principal[]): PolicyRule {
+function leafRule(arg: Expr, policy: string, identities: Principal[]): PolicyRule {
   switch (arg.kind) {
+    case 'call':
+      return toRule(arg, policy, identities);
     case 'string': {
       const match = PRINCIPAL.exec(arg.value);
-      if (match === null) throw unrecognized(arg.value);
-      identities.push({ kind: 'role', mspId: match[1] as string, role: match[3] as MspRole });
-      return { signedBy: identities.length - 1 };
+      if (match !== null) {
+        identities.push({ kind: 'role', mspId: match[1] as string, role: match[3] as MspRole });
+        return { signedBy: identities.length - 1 };
+      }
+      const inner = parseExpressionText(arg.value, policy);
+      if (inner.kind === 'number')
+        throw policyError('unrecognized type, expected a principal or a policy, got float64');
+      return leafRule(inner, policy, identities);
     }
     case 'ident':
       throw unrecognized(arg.name);
+    case 'bool':
+      throw policyError('unexpected type bool');
     case 'number':
       throw policyError('unexpected type float64');
   }
