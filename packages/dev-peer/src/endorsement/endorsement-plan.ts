@@ -1,29 +1,28 @@
 const MAX_EXHAUSTIVE = 12;
 
 /**
- * The fewest more peers (earlier candidates first) whose endorsements, added to `current`, make
- * `passes` true; [] when `current` already passes; undefined when no combination does. This is
- * what a Gateway's endorsement plan achieves with service discovery: a layout of peers satisfying
- * the policies the transaction will be validated against.
+ * The smallest set of peers whose endorsements make `passes` true: sets of one peer first, then
+ * two..., and within a size those including `first` (the Gateway's local peer) before the others,
+ * then in the order given. Undefined when no set does. This is what a Fabric Gateway achieves with
+ * service discovery: a layout of peers satisfying the policies the transaction is validated against.
  */
-export function planAdditionalEndorsers<P>(
-  current: readonly P[],
-  candidates: readonly P[],
+export function planEndorsers<P>(
+  first: P,
+  others: readonly P[],
   passes: (endorsers: readonly P[]) => boolean,
 ): P[] | undefined {
-  if (passes(current)) return [];
-  if (candidates.length > MAX_EXHAUSTIVE) {
-    // Too many to try every combination: add candidates in order until it passes.
-    for (let n = 1; n <= candidates.length; n++) {
-      const more = candidates.slice(0, n);
-      if (passes([...current, ...more])) return more;
+  const all = [first, ...others];
+  if (all.length > MAX_EXHAUSTIVE) {
+    // Too many to try every combination: add peers in order until it passes.
+    for (let n = 1; n <= all.length; n++) {
+      const set = all.slice(0, n);
+      if (passes(set)) return set;
     }
     return undefined;
   }
-  for (let size = 1; size <= candidates.length; size++) {
-    for (const combination of combinations(candidates, size)) {
-      if (passes([...current, ...combination])) return combination;
-    }
+  for (let size = 1; size <= all.length; size++) {
+    // combinations of `all` in lexicographic order: those with `first` (index 0) come first
+    for (const set of combinations(all, size)) if (passes(set)) return set;
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import { buildProposal } from '../proposal/proposal-builder';
 import { toReadWriteSet, type SimulationResults } from '../simulation/tx-simulation';
 import type { Ledger } from '../state/ledger';
 import { endorseOn, type Endorsement } from './endorser';
-import { planAdditionalEndorsers } from './endorsement-plan';
+import { planEndorsers } from './endorsement-plan';
 import type { Proposal } from './proposal';
 import { sameEndorsement } from './same-results';
 
@@ -93,21 +93,26 @@ export class Gateway {
     const firstEndorsement = endorsements[0] as Endorsement;
     if (!submit) return responseOf(proposal, firstEndorsement, endorsements);
     if (options.endorsingOrgs === undefined) {
-      const more = this.plan(
-        proposal,
-        firstEndorsement.results,
-        endorsements.map((e) => e.peer),
-        config,
-      );
-      if (more === undefined) {
+      const layout = this.plan(proposal, firstEndorsement, config);
+      if (layout === undefined) {
         return failed(
           proposal.txId,
           'no combination of peers can be derived which satisfy the endorsement policy',
           endorsements,
         );
       }
-      const extra = await this.endorseAll(more, proposal, config);
-      endorsements.push(...extra);
+      // The first endorsement is kept when its peer is part of the layout (it is when it can be).
+      const extra = await this.endorseAll(
+        layout.filter((p) => p !== firstEndorsement.peer),
+        proposal,
+        config,
+      );
+      endorsements.splice(
+        0,
+        endorsements.length,
+        ...(layout.includes(firstEndorsement.peer) ? [firstEndorsement] : []),
+        ...extra,
+      );
       const extraFailure = extra.find((e) => e.response.status >= 400);
       if (extraFailure !== undefined) return responseOf(proposal, extraFailure, endorsements);
     }
@@ -176,25 +181,23 @@ export class Gateway {
     return Promise.all(peers.map((peer) => endorseOn(peer, proposal, this.parts.ledger, config, this.parts.peers)));
   }
 
-  // Candidates: peers with the chaincode that hold every collection the transaction read (a peer
-  // outside a collection cannot simulate a private read).
-  private plan(
-    proposal: Proposal,
-    results: SimulationResults,
-    current: readonly PeerNode[],
-    config: ChannelConfig,
-  ): PeerNode[] | undefined {
+  // The Gateway's endorsement plan: the smallest set of peers whose endorsements satisfy the
+  // policies the transaction will be validated against, preferring sets with the first endorser.
+  // Candidates hold every collection the transaction read (a peer outside a collection cannot
+  // simulate a private read).
+  private plan(proposal: Proposal, first: Endorsement, config: ChannelConfig): PeerNode[] | undefined {
+    const { results } = first;
     const readCollections = results.privateReads.map((r) => config.collection(r.namespace, r.collection));
-    const candidates = this.parts.peers.filter(
+    const others = this.parts.peers.filter(
       (p) =>
-        !current.includes(p) &&
+        p !== first.peer &&
         p.has(proposal.chaincodeName) &&
         readCollections.every((c) => c === undefined || isCollectionMember(c, p.signer)),
     );
     const ledger = this.parts.ledger.channel(proposal.channelId);
-    return planAdditionalEndorsers(
-      current,
-      candidates,
+    return planEndorsers(
+      first.peer,
+      others,
       (endorsers) =>
         validateEndorsements(
           proposal.chaincodeName,
