@@ -81,7 +81,7 @@ const handlers: Record<string, Handler> = {
   /** invokeChaincode(name, args, channel): answers the callee's status and payload. */
   call: async (stub, [name = '', channel = '', ...args]) => {
     const r = await stub.invokeChaincode(name, args, channel === '' ? undefined : channel);
-    return ok(`${String(r.status)}:${text(r.payload ?? new Uint8Array(0))}`);
+    return ok(`${String(r.status)}:${text(r.payload)}`);
   },
   fail: (_stub, [message = 'failed']) => Promise.resolve(Shim.error(message)),
 };
