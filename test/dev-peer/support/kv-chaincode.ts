@@ -5,6 +5,47 @@ const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
 const ok = (value: string | Uint8Array = ''): ReturnType<typeof Shim.success> =>
   Shim.success(typeof value === 'string' ? Buffer.from(value) : Buffer.from(value));
 
+interface Gate {
+  reached: Promise<void>;
+  markReached: () => void;
+  opened: Promise<void>;
+  open: () => void;
+}
+
+const gates = new Map<string, Gate>();
+
+function gate(name: string): Gate {
+  let found = gates.get(name);
+  if (found === undefined) {
+    let markReached = (): void => undefined;
+    let open = (): void => undefined;
+    const reached = new Promise<void>((resolve) => {
+      markReached = resolve;
+    });
+    const opened = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    found = { reached, markReached, opened, open };
+    gates.set(name, found);
+  }
+  return found;
+}
+
+/**
+ * Hold a transaction mid-simulation: `reached` resolves when the chaincode is at the gate named
+ * `name` (after its reads), `open()` lets it go on. Makes interleavings deterministic.
+ */
+export function holdAt(name: string): { reached: Promise<void>; open: () => void } {
+  const g = gate(name);
+  return { reached: g.reached, open: g.open };
+}
+
+async function passGate(name: string): Promise<void> {
+  const g = gate(name);
+  g.markReached();
+  await g.opened;
+}
+
 type Handler = (stub: ChaincodeStub, params: string[]) => Promise<ReturnType<typeof Shim.success>>;
 
 async function rangeKeys(stub: ChaincodeStub, start: string, end: string, limit: number): Promise<string> {
@@ -32,6 +73,20 @@ const handlers: Record<string, Handler> = {
     await stub.putState(key, Buffer.from(String(next)));
     stub.setEvent('incremented', Buffer.from(`${key}=${String(next)}`));
     return ok(String(next));
+  },
+  /** `inc`, held at gate `gateName` between its read and its write. */
+  incAt: async (stub, [key = '', gateName = '']) => {
+    const next = Number(text(await stub.getState(key)) || '0') + 1;
+    await passGate(gateName);
+    await stub.putState(key, Buffer.from(String(next)));
+    return ok(String(next));
+  },
+  /** `count`, held at gate `gateName` between its range read and its write. */
+  countAt: async (stub, [start = '', end = '', gateName = '']) => {
+    const keys = await rangeKeys(stub, start, end, 1000);
+    await passGate(gateName);
+    await stub.putState('count', Buffer.from(String(keys === '' ? 0 : keys.split(',').length)));
+    return ok(keys);
   },
   /** Count the keys of a range and write the count: a phantom read when the range changes. */
   count: async (stub, [start = '', end = '', target = 'count']) => {
