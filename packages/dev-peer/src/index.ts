@@ -6,6 +6,8 @@ export { DevNetwork } from './network/dev-network';
 export { DevPeer } from './network/dev-peer';
 export type { DeployedChaincode, DeployOptions } from './network/deployed-chaincode';
 export type { NetworkOrg, NetworkPeer } from './network/network-org';
+export type { NetworkSnapshot } from './network/network-snapshot';
+export type { SeedChaincode, SeedData } from './network/seed';
 export type {
   StateQueryOptions,
   TransactionEvent,

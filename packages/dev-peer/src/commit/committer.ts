@@ -34,11 +34,20 @@ export interface CommitterParts {
 export class Committer {
   constructor(private readonly parts: CommitterParts) {}
 
-  async commitBlock(channelId: string, txs: readonly OrderedTransaction[]): Promise<CommitOutcome[]> {
+  /**
+   * Validate and commit one block. `prevalidated`: the transactions are taken as VALID without
+   * validation (seed data, which nobody endorsed).
+   */
+  async commitBlock(
+    channelId: string,
+    txs: readonly OrderedTransaction[],
+    options: { prevalidated?: boolean } = {},
+  ): Promise<CommitOutcome[]> {
     const ledger = this.parts.ledger.channel(channelId);
     const config = this.parts.channel(channelId);
     const blockNum = ledger.height;
-    const validations = validateBlock(blockNum, txs, config, ledger);
+    const validations: Validation[] =
+      options.prevalidated === true ? txs.map(() => ({ code: 'VALID' })) : validateBlock(blockNum, txs, config, ledger);
     const valid: TxWrites[] = [];
     validations.forEach((v, txNum) => {
       const tx = txs[txNum] as OrderedTransaction;

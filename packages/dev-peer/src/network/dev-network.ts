@@ -21,6 +21,8 @@ import { Ledger } from '../state/ledger';
 import { createTlsMaterial } from '../tls/tls-material';
 import type { DeployedChaincode, DeployOptions } from './deployed-chaincode';
 import type { NetworkOrg, NetworkPeer } from './network-org';
+import { makeSnapshot, snapshotContent, type NetworkSnapshot } from './network-snapshot';
+import { readSeedFile, seedTransactions, type SeedData } from './seed';
 import type { StateQueryOptions, TransactionOptions, TransactionResult } from './transaction-types';
 
 type Args = readonly (string | Uint8Array)[];
@@ -43,6 +45,7 @@ export class DevNetwork {
   private readonly peers: PeerNode[] = [];
   private readonly msps: MspDirectory;
   private readonly orderer: Orderer;
+  private readonly committer: Committer;
   private readonly gateway: Gateway;
   private readonly streams = new Set<EventStream<ChaincodeEvent>>();
   private readonly identities = new Map<string, Identity>();
@@ -56,13 +59,13 @@ export class DevNetwork {
       new Map(options.orgs.map((mspId) => [mspId, this.ca.caCertificate(mspId)])),
       options.lenient,
     );
-    const committer = new Committer({
+    const committer = (this.committer = new Committer({
       ledger: this.ledger,
       blocks: this.blockStore,
       events: this.events,
       channel: (id) => this.channel(id),
       persistence: () => undefined,
-    });
+    }));
     this.orderer = new Orderer(options.blockCutting, (channelId, txs) => committer.commitBlock(channelId, txs));
     this.gateway = new Gateway({
       peers: this.peers,
@@ -311,6 +314,49 @@ export class DevNetwork {
     return this.ledger.channel(channelId).height;
   }
 
+  /**
+   * Empty every channel's ledger (world state, private data, history, blocks; height back to 1),
+   * keeping chaincodes and their definitions: a fresh start for the next test.
+   */
+  async reset(): Promise<void> {
+    await this.settle();
+    this.ledger.clear();
+    this.blockStore.clear();
+  }
+
+  /** The committed state now (waits for blocks being committed): pass it to `restore` later. */
+  async snapshot(): Promise<NetworkSnapshot> {
+    await this.settle();
+    return makeSnapshot({ ledger: this.ledger.snapshot(), blocks: this.blockStore.snapshot() });
+  }
+
+  /** Put the committed state back as it was when `snapshot` was taken (by this network or another). */
+  async restore(snapshot: NetworkSnapshot): Promise<void> {
+    const content = snapshotContent(snapshot);
+    if (content === undefined)
+      throw new DevPeerError('CC_DEVPEER_INVALID_SEED', 'restore takes a snapshot made by snapshot()');
+    await this.settle();
+    this.ledger.restore(content.ledger);
+    this.blockStore.restore(content.blocks);
+  }
+
+  /**
+   * Commit seed data as one block (a transaction per chaincode, taken as valid without
+   * endorsement): `{ "<chaincode>": { "state": { key: value }, "collections": { name: { key: value } } } }`.
+   * Nothing is written when any of it is invalid (CC_DEVPEER_INVALID_SEED).
+   */
+  async seed(data: SeedData, options: { channelId?: string } = {}): Promise<void> {
+    const channel = this.channel(options.channelId ?? this.channelId);
+    const txs = seedTransactions(data, channel);
+    await this.settle();
+    if (txs.length > 0) await this.committer.commitBlock(channel.channelId, txs, { prevalidated: true });
+  }
+
+  /** `seed` from a JSON file. */
+  async seedFile(path: string, options: { channelId?: string } = {}): Promise<void> {
+    await this.seed(readSeedFile(path) as SeedData, options);
+  }
+
   /** Close every chaincode, stream and server. */
   async stop(): Promise<void> {
     if (this.stopped) return;
@@ -320,6 +366,12 @@ export class DevNetwork {
     await this.orderer.idle();
     for (const stream of [...this.streams]) stream.end();
     this.events.clear();
+  }
+
+  /** Running, and every block cut so far committed. */
+  private async settle(): Promise<void> {
+    this.checkRunning();
+    await this.orderer.cut();
   }
 
   protected checkRunning(): void {
