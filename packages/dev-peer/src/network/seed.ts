@@ -31,13 +31,14 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function encodeValue(where: string, value: unknown): Buffer {
   if (typeof value === 'string') return Buffer.from(value, 'utf8');
   if (value instanceof Uint8Array) return Buffer.from(value);
-  let json: string | undefined;
+  // JSON.stringify answers undefined for values JSON cannot represent (its typing says string).
+  let json: unknown;
   try {
-    json = JSON.stringify(value) as string | undefined;
+    json = JSON.stringify(value);
   } catch (error) {
     throw seedError(`${where}: the value cannot be written as JSON: ${errorMessage(error)}`, error);
   }
-  if (json === undefined) throw seedError(`${where}: the value cannot be written as JSON`);
+  if (typeof json !== 'string') throw seedError(`${where}: the value cannot be written as JSON`);
   return Buffer.from(json, 'utf8');
 }
 
