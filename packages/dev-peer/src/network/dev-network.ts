@@ -14,6 +14,7 @@ import type { ChaincodeEvent, CloseableAsyncIterable } from '../events/chaincode
 import { chaincodeEventsOf, EventHub } from '../events/event-hub';
 import { EventStream } from '../events/event-stream';
 import { MspDirectory } from '../msp/msp-directory';
+import { LevelLedgerStore } from '../persistence/level-ledger-store';
 import { resolveNetworkOptions, type DevNetworkOptions, type ResolvedOptions } from '../options';
 import { PeerNode, type DeployableChaincode } from '../peer/peer-node';
 import type { HistoryRecord, StateEntry } from '../state/ledger-types';
@@ -49,6 +50,7 @@ export class DevNetwork {
   private readonly gateway: Gateway;
   private readonly streams = new Set<EventStream<ChaincodeEvent>>();
   private readonly identities = new Map<string, Identity>();
+  private store: LevelLedgerStore | undefined;
   private stopped = false;
 
   protected constructor(protected readonly options: ResolvedOptions) {
@@ -64,7 +66,7 @@ export class DevNetwork {
       blocks: this.blockStore,
       events: this.events,
       channel: (id) => this.channel(id),
-      persistence: () => undefined,
+      persistence: () => this.store,
     }));
     this.orderer = new Orderer(options.blockCutting, (channelId, txs) => committer.commitBlock(channelId, txs));
     this.gateway = new Gateway({
@@ -89,8 +91,27 @@ export class DevNetwork {
     return network;
   }
 
-  /** Bind every org's peer (the first on `options.port`). */
+  /** Open the data directory (when given), then bind every org's peer (the first on `options.port`). */
   protected async startPeers(): Promise<void> {
+    if (this.options.dataDir !== undefined) {
+      const store = await LevelLedgerStore.open(this.options.dataDir);
+      try {
+        await store.load(this.ledger, this.blockStore);
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
+      this.store = store;
+    }
+    try {
+      await this.bindPeers();
+    } catch (error) {
+      await this.store?.close();
+      throw error;
+    }
+  }
+
+  private async bindPeers(): Promise<void> {
     const tls = this.options.tls ? createTlsMaterial() : undefined;
     const invoke = nestedInvoker(this.ledger, (id) => this.channel(id));
     const started = await Promise.allSettled(
@@ -322,6 +343,7 @@ export class DevNetwork {
     await this.settle();
     this.ledger.clear();
     this.blockStore.clear();
+    await this.store?.replaceAll(this.ledger, this.blockStore);
   }
 
   /** The committed state now (waits for blocks being committed): pass it to `restore` later. */
@@ -338,6 +360,7 @@ export class DevNetwork {
     await this.settle();
     this.ledger.restore(content.ledger);
     this.blockStore.restore(content.blocks);
+    await this.store?.replaceAll(this.ledger, this.blockStore);
   }
 
   /**
@@ -366,6 +389,7 @@ export class DevNetwork {
     await this.orderer.idle();
     for (const stream of [...this.streams]) stream.end();
     this.events.clear();
+    await this.store?.close();
   }
 
   /** Running, and every block cut so far committed. */
