@@ -20,6 +20,8 @@ export { readCollectionsConfig } from './collections/read-collections-config';
 export type { BlockRecord, TransactionRecord } from './commit/block-record';
 export { TX_VALIDATION_CODES, type ValidationCode } from './commit/validation-code';
 export type { ChaincodeEvent, CloseableAsyncIterable } from './events/chaincode-event';
+export type { CompositeKeyParts } from './inspection/composite-key';
+export type { StateEntryView, StateListOptions } from './inspection/state-listing';
 export type { ChaincodeConnection } from './peer/chaincode-connection';
 export type { DeployableChaincode } from './peer/peer-node';
 export type { ConnectOptions } from './server/chaincode-dialer';

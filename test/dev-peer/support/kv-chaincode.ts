@@ -63,6 +63,11 @@ const handlers: Record<string, Handler> = {
     return ok();
   },
   get: async (stub, [key = '']) => ok(await stub.getState(key)),
+  /** putState(createCompositeKey(objectType, attributes), value). */
+  putComposite: async (stub, [objectType = '', value = '', ...attributes]) => {
+    await stub.putState(stub.createCompositeKey(objectType, attributes), Buffer.from(value));
+    return ok();
+  },
   del: async (stub, [key = '']) => {
     await stub.deleteState(key);
     return ok();

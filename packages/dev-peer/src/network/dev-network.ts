@@ -14,6 +14,7 @@ import type { ChaincodeEvent, CloseableAsyncIterable } from '../events/chaincode
 import { chaincodeEventsOf, EventHub } from '../events/event-hub';
 import { EventStream } from '../events/event-stream';
 import { MspDirectory } from '../msp/msp-directory';
+import { listState, type StateEntryView, type StateListOptions } from '../inspection/state-listing';
 import { LevelLedgerStore } from '../persistence/level-ledger-store';
 import { resolveNetworkOptions, type DevNetworkOptions, type ResolvedOptions } from '../options';
 import { PeerNode, type DeployableChaincode } from '../peer/peer-node';
@@ -311,6 +312,14 @@ export class DevNetwork {
       .historyOf(key)
       .slice()
       .reverse();
+  }
+
+  /**
+   * The committed keys of a chaincode, in key order: all, by `prefix`, by `startKey`/`endKey`, or
+   * by partial `composite` key, public or of a `collection`; composite keys shown as `type~attr~...`.
+   */
+  state(chaincodeName: string, options: StateListOptions = {}): StateEntryView[] {
+    return listState(this.ledger.channel(options.channelId ?? this.channelId), chaincodeName, options);
   }
 
   /** The committed blocks of a channel, from `startBlock` (default 1). */
