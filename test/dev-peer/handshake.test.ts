@@ -1,6 +1,9 @@
 import { DevPeer } from '@chaincode/dev-peer';
 import { MessageType, protos } from '@chaincode/shim/internal';
 import { RawChaincode } from './support/raw-chaincode';
+import { quietLogs } from './support/quiet-logs';
+
+quietLogs();
 
 describe('dev peer: REGISTER handshake', () => {
   let peer: DevPeer;

@@ -3,6 +3,9 @@ import { DevPeer } from '@chaincode/dev-peer';
 import { KeyEndorsementPolicy } from '@chaincode/shim';
 import { MessageType, protos } from '@chaincode/shim/internal';
 import { RawChaincode, dec, enc, type RawTx } from './support/raw-chaincode';
+import { quietLogs } from './support/quiet-logs';
+
+quietLogs();
 
 type Script = (tx: RawTx) => Promise<void>;
 

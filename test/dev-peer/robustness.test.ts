@@ -8,6 +8,9 @@ import {
   type ChaincodeMessageInit,
 } from '@chaincode/shim/internal';
 import { RawChaincode, dec, enc } from './support/raw-chaincode';
+import { quietLogs } from './support/quiet-logs';
+
+quietLogs();
 
 describe('dev peer: concurrency and robustness', () => {
   let peer: DevPeer;
