@@ -45,4 +45,5 @@ export type {
   RangeQueryRead,
   ReadWriteSet,
 } from './simulation/read-write-set';
+export type { StateDatabase } from './simulation/state-database';
 export type { HistoryRecord, TxTimestamp, Version } from './state/ledger-types';

@@ -18,6 +18,7 @@ describe('resolvePeerOptions', () => {
       totalQueryLimit: 100000,
       executeTimeoutMs: 30000,
       keepaliveMs: 0,
+      stateDatabase: 'CouchDB',
       blockCutting: { maxMessageCount: 1, batchTimeoutMs: 2000 },
       dataDir: undefined,
       sharedCrypto: false,
@@ -36,6 +37,7 @@ describe('resolvePeerOptions', () => {
     { mspId: '' },
     { blockCutting: { maxMessageCount: 0 } },
     { dataDir: '' },
+    { stateDatabase: 'mongo' as 'CouchDB' },
   ])('rejects %p with a coded error', (options) => {
     expect(() => resolvePeerOptions(options)).toThrow(expect.objectContaining({ code: 'CC_DEVPEER_INVALID_OPTIONS' }));
   });

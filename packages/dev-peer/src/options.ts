@@ -1,4 +1,5 @@
 import { DevPeerError } from './errors/dev-peer-error';
+import type { StateDatabase } from './simulation/state-database';
 
 /** What the peer advertises in READY (`ChaincodeAdditionalParams`, Fabric 3.x). */
 export interface PeerCapabilities {
@@ -39,6 +40,11 @@ export interface CommonPeerOptions {
   readonly executeTimeoutMs?: number;
   /** Send KEEPALIVE to every chaincode this often (core.yaml `chaincode.keepalive`, default off). */
   readonly keepaliveMs?: number;
+  /**
+   * core.yaml `ledger.state.stateDatabase`: 'CouchDB' (default: its key and value rules apply to
+   * writes, and rich queries work) or 'goleveldb'.
+   */
+  readonly stateDatabase?: StateDatabase;
   /** Block cutting of the ordering service. Default: one block per transaction. */
   readonly blockCutting?: BlockCuttingOptions;
   /**
@@ -87,6 +93,7 @@ export interface ResolvedOptions {
   readonly totalQueryLimit: number;
   readonly executeTimeoutMs: number;
   readonly keepaliveMs: number;
+  readonly stateDatabase: StateDatabase;
   readonly blockCutting: { readonly maxMessageCount: number; readonly batchTimeoutMs: number };
   readonly dataDir: string | undefined;
   readonly sharedCrypto: boolean;
@@ -117,6 +124,14 @@ function resolveCapabilities(caps: PeerCapabilities | false | undefined): Resolv
     useGetMultipleKeys: caps?.useGetMultipleKeys ?? true,
     maxSizeGetMultipleKeys: integer('capabilities.maxSizeGetMultipleKeys', caps?.maxSizeGetMultipleKeys, 1000, true),
   };
+}
+
+function resolveStateDatabase(value: StateDatabase | undefined): StateDatabase {
+  if (value === undefined) return 'CouchDB';
+  if (value !== 'CouchDB' && value !== 'goleveldb') {
+    throw invalid(`stateDatabase must be 'CouchDB' or 'goleveldb', got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 function resolveOrgs(orgs: readonly string[] | undefined): string[] {
@@ -151,6 +166,7 @@ function resolveCommon(
     totalQueryLimit: integer('totalQueryLimit', options.totalQueryLimit, 100000),
     executeTimeoutMs: integer('executeTimeoutMs', options.executeTimeoutMs, 30000),
     keepaliveMs: integer('keepaliveMs', options.keepaliveMs, 0, true),
+    stateDatabase: resolveStateDatabase(options.stateDatabase),
     blockCutting: {
       maxMessageCount: integer('blockCutting.maxMessageCount', options.blockCutting?.maxMessageCount, 1),
       batchTimeoutMs: integer('blockCutting.batchTimeoutMs', options.blockCutting?.batchTimeoutMs, 2000),

@@ -30,12 +30,10 @@ export async function endorseOn(
   config: ChannelConfig,
   allPeers: readonly PeerNode[],
 ): Promise<Endorsement> {
-  const simulation = new TxSimulation(
-    ledger.channel(proposal.channelId),
-    proposal.txId,
-    proposal.timestamp,
-    peerEligibility(config, peer.signer),
-  );
+  const simulation = new TxSimulation(ledger.channel(proposal.channelId), proposal.txId, proposal.timestamp, {
+    eligible: peerEligibility(config, peer.signer),
+    stateDatabase: peer.stateDatabase,
+  });
   const outcome = await peer.execute(proposal.chaincodeName, {
     type: proposal.init ? MessageType.INIT : MessageType.TRANSACTION,
     input: proposal.input,

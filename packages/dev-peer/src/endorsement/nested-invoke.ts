@@ -18,12 +18,10 @@ export function nestedInvoker(ledger: Ledger, channel: (channelId: string) => Ch
     const config = channel(target.channelId);
     const simulation = sameChannel
       ? caller.simulation
-      : new TxSimulation(
-          ledger.channel(target.channelId),
-          caller.txId,
-          caller.simulation.timestamp,
-          peerEligibility(config, peer.signer),
-        );
+      : new TxSimulation(ledger.channel(target.channelId), caller.txId, caller.simulation.timestamp, {
+          eligible: peerEligibility(config, peer.signer),
+          stateDatabase: peer.stateDatabase,
+        });
     const running = peer.executeIfRegistered(target.chaincodeName, {
       type: MessageType.TRANSACTION,
       input,

@@ -5,6 +5,7 @@ import type { Identity } from '../ca/identity';
 import { DevPeerError } from '../errors/dev-peer-error';
 import type { MspIdentity } from '../msp/msp-directory';
 import type { ResolvedOptions } from '../options';
+import type { StateDatabase } from '../simulation/state-database';
 import { dialChaincode, type ConnectOptions } from '../server/chaincode-dialer';
 import {
   startChaincodeSupportServer,
@@ -69,6 +70,7 @@ export class PeerNode {
       executeTimeoutMs: options.executeTimeoutMs,
       keepaliveMs: options.keepaliveMs,
       limits: { pageSize: options.pageSize, totalQueryLimit: options.totalQueryLimit },
+      stateDatabase: options.stateDatabase,
       invoke: (target, input, caller) => params.invoke(this, target, input, caller),
       onRegister: (handler) => {
         if (handler.name !== undefined) this.registry.register(handler.name, handler);
@@ -105,6 +107,11 @@ export class PeerNode {
   /** PEM of the TLS CA when the network serves TLS. */
   get tlsRootCert(): Buffer | undefined {
     return this.params.tls?.rootCert;
+  }
+
+  /** core.yaml ledger.state.stateDatabase of this peer. */
+  get stateDatabase(): StateDatabase {
+    return this.params.options.stateDatabase;
   }
 
   /** The peer's identity (what its endorsements are signed with). */

@@ -3,6 +3,7 @@ import { MessageType, protos, type ChaincodeMessage } from '@chaincode/shim/inte
 import { errorMessage } from '@chaincode/contract-api/internal';
 import { RequestRefusedError } from '../errors/request-refused-error';
 import { HistoryCursor } from '../simulation/cursors';
+import type { StateDatabase } from '../simulation/state-database';
 import { buildQueryResponse, historyQuery, rangeQuery } from './query-context';
 import type { TransactionContext } from './transaction-context';
 
@@ -21,6 +22,8 @@ export type ChaincodeInvoker = (
 
 export interface RequestEnvironment {
   readonly limits: QueryLimits;
+  /** The peer's state database (rich queries are CouchDB's). */
+  readonly stateDatabase: StateDatabase;
   readonly invoke: ChaincodeInvoker;
 }
 

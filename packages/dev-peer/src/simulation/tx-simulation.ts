@@ -3,6 +3,7 @@ import type { ChannelLedger } from '../state/channel-ledger';
 import type { MetadataWriteRecord, StateEntry, TxTimestamp, Version, WriteRecord } from '../state/ledger-types';
 import type { SortedKeyMap } from '../state/sorted-key-map';
 import { RangeCursor, type RangeQueryRecord } from './cursors';
+import { validateKeyValue, type StateDatabase } from './state-database';
 import type { KeyRead, PrivateKeyRead, ReadWriteSet } from './read-write-set';
 
 const SEP = '\u0000';
@@ -20,6 +21,13 @@ export interface SimulationResults {
 }
 
 const EVERY_PEER: PeerEligibility = () => true;
+
+export interface SimulationOptions {
+  /** Which collections the simulating peer holds. Default: all. */
+  readonly eligible?: PeerEligibility;
+  /** Whose key and value rules writes follow. Default CouchDB. */
+  readonly stateDatabase?: StateDatabase;
+}
 
 /**
  * One transaction's simulation on one channel (Fabric's TxSimulator). Reads return committed state
@@ -41,12 +49,18 @@ export class TxSimulation {
   private paginatedQueryPerformed = false;
   private privateQueryPerformed = false;
 
+  private readonly eligible: PeerEligibility;
+  private readonly stateDatabase: StateDatabase;
+
   constructor(
     readonly ledger: ChannelLedger,
     readonly txId: string,
     readonly timestamp: TxTimestamp,
-    private readonly eligible: PeerEligibility = EVERY_PEER,
-  ) {}
+    options: SimulationOptions = {},
+  ) {
+    this.eligible = options.eligible ?? EVERY_PEER;
+    this.stateDatabase = options.stateDatabase ?? 'CouchDB';
+  }
 
   get channelId(): string {
     return this.ledger.channelId;
@@ -89,23 +103,23 @@ export class TxSimulation {
   }
 
   put(namespace: string, collection: string, key: string, value: Buffer): void {
-    this.checkWrite(key);
+    this.checkWrite(key, value);
     this.setWrite({ namespace, collection, key, value, isDelete: false, isPurge: false });
   }
 
   delete(namespace: string, collection: string, key: string): void {
-    this.checkWrite(key);
+    this.checkWrite(key, undefined);
     this.setWrite({ namespace, collection, key, value: undefined, isDelete: true, isPurge: false });
   }
 
   purge(namespace: string, collection: string, key: string): void {
-    this.checkWrite(key);
+    this.checkWrite(key, undefined);
     this.setWrite({ namespace, collection, key, value: undefined, isDelete: true, isPurge: true });
   }
 
   /** Replace the key's metadata with `metadata` (Fabric's SetStateMetadata). */
   putMetadata(namespace: string, collection: string, key: string, metadata: ReadonlyMap<string, Buffer>): void {
-    this.checkWrite(key);
+    this.checkWrite(key, undefined);
     this.metadataWrites.set(namespace + SEP + collection + SEP + key, { namespace, collection, key, metadata });
   }
 
@@ -178,8 +192,9 @@ export class TxSimulation {
     this.writes.set(write.namespace + SEP + write.collection + SEP + write.key, write);
   }
 
-  // Fabric's txSimulator write preconditions (texts as Fabric 2.x writes them, typo included).
-  private checkWrite(key: string): void {
+  // Fabric's txSimulator write preconditions (texts as Fabric 2.x writes them, typo included),
+  // then the state database's own key and value rules.
+  private checkWrite(key: string, value: Buffer | undefined): void {
     if (this.privateQueryPerformed) {
       throw new RequestRefusedError(
         `txid [${this.txId}]: unsuppored transaction. Transaction has already performed queries on pvt data. Writes are not allowed`,
@@ -191,8 +206,7 @@ export class TxSimulation {
       );
     }
     this.writePerformed = true;
-    // CouchDB's key rule; LevelDB accepts an empty key. Refusing it keeps a chaincode portable.
-    if (key === '') throw new RequestRefusedError('invalid key. Empty string is not supported as a key by couchdb');
+    validateKeyValue(this.stateDatabase, key, value);
   }
 }
 
