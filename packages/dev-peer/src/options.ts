@@ -126,7 +126,7 @@ function resolveCapabilities(caps: PeerCapabilities | false | undefined): Resolv
   };
 }
 
-function resolveStateDatabase(value: StateDatabase | undefined): StateDatabase {
+function resolveStateDatabase(value: unknown): StateDatabase {
   if (value === undefined) return 'CouchDB';
   if (value !== 'CouchDB' && value !== 'goleveldb') {
     throw invalid(`stateDatabase must be 'CouchDB' or 'goleveldb', got ${JSON.stringify(value)}`);
