@@ -78,8 +78,9 @@ describe('dev network: isolation and fixtures', () => {
         collections: { secrets: { asset1: { appraisedValue: 300 } } },
       },
     });
+    // (the default CouchDB state database hands JSON objects back re-encoded: keys sorted)
     expect([read('asset1'), read('plain'), read('count'), read('asset1', 'secrets')]).toEqual([
-      '{"ID":"asset1","Color":"blue"}',
+      '{"Color":"blue","ID":"asset1"}',
       'text',
       '5',
       '{"appraisedValue":300}',

@@ -19,6 +19,7 @@ import { LevelLedgerStore } from '../persistence/level-ledger-store';
 import { resolveNetworkOptions, type DevNetworkOptions, type ResolvedOptions } from '../options';
 import { PeerNode, type DeployableChaincode } from '../peer/peer-node';
 import type { HistoryRecord, StateEntry } from '../state/ledger-types';
+import { couchDbStoredValue } from '../state/couchdb-json';
 import { Ledger } from '../state/ledger';
 import { createTlsMaterial } from '../tls/tls-material';
 import type { DeployedChaincode, DeployOptions } from './deployed-chaincode';
@@ -40,7 +41,7 @@ export class DevNetwork {
   readonly orgs: readonly string[];
   /** The channel used when a call names none. */
   readonly channelId: string;
-  private readonly ledger = new Ledger();
+  private readonly ledger: Ledger;
   private readonly blockStore = new BlockStore();
   private readonly events = new EventHub();
   private readonly channels = new Map<string, ChannelConfig>();
@@ -57,6 +58,7 @@ export class DevNetwork {
   protected constructor(protected readonly options: ResolvedOptions) {
     this.orgs = options.orgs;
     this.channelId = options.channelId;
+    this.ledger = new Ledger(options.stateDatabase === 'CouchDB' ? couchDbStoredValue : undefined);
     this.ca = new TestCa(options.orgs[0] as string, { shared: options.sharedCrypto });
     this.msps = new MspDirectory(
       new Map(options.orgs.map((mspId) => [mspId, this.ca.caCertificate(mspId)])),

@@ -14,6 +14,11 @@ export interface CommitRequest {
 /** A collection's blockToLive (0: never purged). */
 export type BlockToLive = (namespace: string, collection: string) => number;
 
+/** The bytes the state database keeps (and reads give back) for a written value. */
+export type StoredValue = (value: Buffer) => Buffer;
+
+const AS_WRITTEN: StoredValue = (value) => value;
+
 const SEP = '\u0000';
 const NEVER: BlockToLive = () => 0;
 
@@ -29,7 +34,11 @@ export class ChannelLedger {
   private readonly expiries = new Map<number, Set<string>>();
   private blockHeight = 1;
 
-  constructor(readonly channelId: string) {}
+  constructor(
+    readonly channelId: string,
+    /** The state database's form of a value (CouchDB re-encodes JSON objects). */
+    readonly storedValue: StoredValue = AS_WRITTEN,
+  ) {}
 
   /** Number of blocks (block 0 is the genesis block). */
   get height(): number {
@@ -191,7 +200,7 @@ class BlockOverlay {
       const committed = this.current(m.namespace, m.collection, m.key);
       if (committed === undefined) continue; // metadata of a key that does not exist is ignored
       const btl = m.collection === '' ? 0 : blockToLive(m.namespace, m.collection);
-      this.set(m.namespace, m.collection, m.key, makeEntry(m.collection, committed.value, version, m.metadata, btl));
+      this.set(m.namespace, m.collection, m.key, makeEntry(committed.value, committed.hash, version, m.metadata, btl));
     }
   }
 
@@ -207,7 +216,9 @@ class BlockOverlay {
     }
     const metadata = metadataWritten ?? this.current(w.namespace, w.collection, w.key)?.metadata;
     const btl = w.collection === '' ? 0 : blockToLive(w.namespace, w.collection);
-    this.set(w.namespace, w.collection, w.key, makeEntry(w.collection, w.value, version, metadata, btl));
+    const hash = w.collection === '' ? undefined : createHash('sha256').update(w.value).digest();
+    const stored = this.ledger.storedValue(w.value);
+    this.set(w.namespace, w.collection, w.key, makeEntry(stored, hash, version, metadata, btl));
   }
 }
 
@@ -215,15 +226,15 @@ function compositeKey(r: { namespace: string; collection: string; key: string })
   return r.namespace + SEP + r.collection + SEP + r.key;
 }
 
+/** A committed entry; `hash` (private data only) is of the value as written. */
 function makeEntry(
-  collection: string,
   value: Buffer,
+  hash: Buffer | undefined,
   version: Version,
   metadata: ReadonlyMap<string, Buffer> | undefined,
   blockToLive: number,
 ): StateEntry {
   const md = metadata !== undefined && metadata.size > 0 ? metadata : undefined;
-  const hash = collection === '' ? undefined : createHash('sha256').update(value).digest();
   return {
     value,
     version,

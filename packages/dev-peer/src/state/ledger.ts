@@ -1,5 +1,5 @@
 import type { EntryChange, HistoryAppend } from './block-changes';
-import { ChannelLedger } from './channel-ledger';
+import { ChannelLedger, type StoredValue } from './channel-ledger';
 
 /** A copy of every channel's committed state (entries are immutable and shared, not copied). */
 export interface LedgerSnapshot {
@@ -13,10 +13,13 @@ export interface LedgerSnapshot {
 export class Ledger {
   private readonly channels = new Map<string, ChannelLedger>();
 
+  /** `storedValue`: the state database's form of written values (default: as written). */
+  constructor(private readonly storedValue?: StoredValue) {}
+
   channel(channelId: string): ChannelLedger {
     let ledger = this.channels.get(channelId);
     if (ledger === undefined) {
-      ledger = new ChannelLedger(channelId);
+      ledger = new ChannelLedger(channelId, this.storedValue);
       this.channels.set(channelId, ledger);
     }
     return ledger;
