@@ -7,6 +7,12 @@ export interface QueryContext {
   /** The key the next page would start from ('' when the range is exhausted). */
   bookmark(): string;
   returned: number;
-  pending: Uint8Array[];
+  /** Results read ahead, sent with the next page (created empty when absent). */
+  pending?: Uint8Array[];
   readonly paginated: boolean;
+  /**
+   * Not used: the response generator reads one result ahead instead, as Fabric's does (kept
+   * optional so that query sources written against the earlier interface still type-check).
+   */
+  hasNext?(): boolean;
 }

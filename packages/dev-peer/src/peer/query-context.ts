@@ -56,21 +56,22 @@ export function buildQueryResponse(
     if (query.returned >= totalLimit) return finish(tx, id, query);
     const result = query.next();
     if (result === undefined) return finish(tx, id, query);
-    if (!query.paginated && query.pending.length === pageSize) {
-      const batch = query.pending.map((resultBytes) => ({ resultBytes }));
+    const pending = (query.pending ??= []);
+    if (!query.paginated && pending.length === pageSize) {
+      const batch = pending.map((resultBytes) => ({ resultBytes }));
       query.pending = [result];
       query.returned++;
       tx.queries.set(id, query);
       return protos.QueryResponse.create({ results: batch, hasMore: true, id });
     }
-    query.pending.push(result);
+    pending.push(result);
     query.returned++;
   }
 }
 
 function finish(tx: TransactionContext, id: string, query: QueryContext): protos.QueryResponse {
   tx.queries.delete(id);
-  const results = query.pending.map((resultBytes) => ({ resultBytes }));
+  const results = (query.pending ?? []).map((resultBytes) => ({ resultBytes }));
   query.pending = [];
   const response = protos.QueryResponse.create({ results, hasMore: false, id });
   if (query.paginated) {
