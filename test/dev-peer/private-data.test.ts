@@ -178,6 +178,25 @@ describe('dev network: private data collections (collections_config.json)', () =
     );
   });
 
+  // fabric PR #3445: with transient data, the Gateway only picks orgs that are members of the
+  // collections written; the private data tutorial deploys with an OR policy for this reason.
+  it('keeps transient data to member orgs when planning endorsers', async () => {
+    await network.deployChaincode('pdc2', kvChaincode, {
+      endorsementPolicy: "AND('Org1MSP.peer', 'Org2MSP.peer')",
+      collections: [{ name: 'org1only', policy: "OR('Org1MSP.member')" }],
+    });
+    const planned = await network.submit('pdc2', ['putPrivate', 'org1only', 'k'], { transient: value('x') });
+    expect(planned).toMatchObject({
+      status: 500,
+      message: 'no combination of peers can be derived which satisfy the endorsement policy',
+    });
+    const pinned = await network.submit('pdc2', ['putPrivate', 'org1only', 'k'], {
+      transient: value('x'),
+      endorsingOrgs: ['Org1MSP', 'Org2MSP'],
+    });
+    expect(pinned.validationCode).toBe('VALID');
+  });
+
   it('refuses a collections_config.json Fabric would refuse, and a file that is not JSON', () => {
     expect(() => {
       network.defineChaincode('pdc2', { collections: [{ name: 'c', policy: "OR('Org7MSP.member')" }] });

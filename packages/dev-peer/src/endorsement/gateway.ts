@@ -93,7 +93,8 @@ export class Gateway {
     const firstEndorsement = endorsements[0] as Endorsement;
     if (!submit) return responseOf(proposal, firstEndorsement, endorsements);
     if (options.endorsingOrgs === undefined) {
-      const layout = this.plan(proposal, firstEndorsement, config);
+      const hasTransient = options.transient !== undefined && Object.keys(options.transient).length > 0;
+      const layout = this.plan(proposal, firstEndorsement, config, hasTransient);
       if (layout === undefined) {
         return failed(
           proposal.txId,
@@ -184,10 +185,20 @@ export class Gateway {
   // The Gateway's endorsement plan: the smallest set of peers whose endorsements satisfy the
   // policies the transaction will be validated against, preferring sets with the first endorser.
   // Candidates hold every collection the transaction read (a peer outside a collection cannot
-  // simulate a private read).
-  private plan(proposal: Proposal, first: Endorsement, config: ChannelConfig): PeerNode[] | undefined {
+  // simulate a private read) and, when the client sent transient data, every collection it wrote
+  // (fabric PR #3445: transient data goes to member orgs only).
+  private plan(
+    proposal: Proposal,
+    first: Endorsement,
+    config: ChannelConfig,
+    hasTransient: boolean,
+  ): PeerNode[] | undefined {
     const { results } = first;
-    const readCollections = results.privateReads.map((r) => config.collection(r.namespace, r.collection));
+    const touched = [
+      ...results.privateReads,
+      ...(hasTransient ? results.writes.filter((w) => w.collection !== '') : []),
+    ];
+    const readCollections = touched.map((r) => config.collection(r.namespace, r.collection));
     const others = this.parts.peers.filter(
       (p) =>
         p !== first.peer &&
