@@ -1,5 +1,6 @@
 import { errorMessage } from '@chaincode/contract-api/internal';
 import type { ChannelConfig } from '../channel/channel-config';
+import { IMPLICIT_COLLECTION_PREFIX } from '../collections/collection-definition';
 import type { MspIdentity } from '../msp/msp-directory';
 import { evaluateEndorsementPolicy } from '../policy/endorsement-policy';
 import { evaluateSignaturePolicy } from '../policy/policy-evaluator';
@@ -108,7 +109,7 @@ class NamespaceEvaluator {
         return `no such collection '${collection}'`;
       }
       if (definition?.implicit === true) {
-        const mspId = collection.slice('_implicit_org_'.length);
+        const mspId = collection.slice(IMPLICIT_COLLECTION_PREFIX.length);
         if (!config.orgs.includes(mspId)) return `no org found in channel with MSPID '${mspId}'`;
       }
       const policy = definition?.endorsementPolicy;

@@ -1,6 +1,5 @@
 import { ChannelPolicies } from './channel-policies';
 import type { SignerIdentity } from './policy-evaluator';
-import { evaluateSignaturePolicy } from './policy-evaluator';
 
 const peer = (mspId: string): SignerIdentity => ({ id: mspId, mspId, roles: new Set(['peer']), valid: true });
 const client = (mspId: string): SignerIdentity => ({
@@ -40,14 +39,6 @@ describe('ChannelPolicies (test-network channel configuration)', () => {
     expect(policies.evaluate('/Channel/Application/Writers', [peer('Org1MSP')])).toMatch(
       /0 sub-policies were satisfied/,
     );
-  });
-
-  it('gives the signature policy equivalent to a reference, for choosing endorsers', () => {
-    const policy = new ChannelPolicies(['A', 'B', 'C']).asSignaturePolicy('/Channel/Application/Endorsement');
-    expect(policy).toBeDefined();
-    if (policy === undefined) return;
-    expect(evaluateSignaturePolicy(policy, [peer('A'), peer('C')])).toBe(true);
-    expect(evaluateSignaturePolicy(policy, [peer('B')])).toBe(false);
   });
 
   it('refuses unknown references with a coded error', () => {

@@ -76,21 +76,6 @@ export class ChannelPolicies {
     );
   }
 
-  /** The signature policy equivalent to a reference (for planning which orgs to ask). */
-  asSignaturePolicy(reference: string): SignaturePolicy | undefined {
-    const resolved = this.resolve(reference);
-    if (resolved === undefined) return undefined;
-    if (resolved.kind === 'org') return resolved.policy;
-    const required =
-      resolved.rule === 'ANY' ? 1 : resolved.rule === 'ALL' ? this.orgs.length : Math.floor(this.orgs.length / 2) + 1;
-    const roles = ORG_POLICY_ROLES[resolved.sub];
-    // n of the orgs, each satisfied by any of the sub-policy's roles
-    const identities = this.orgs.flatMap((mspId) => roles.map((role) => ({ kind: 'role' as const, mspId, role })));
-    let index = 0;
-    const rules = this.orgs.map(() => ({ nOutOf: { n: 1, rules: roles.map(() => ({ signedBy: index++ })) } }));
-    return { version: 0, rule: { nOutOf: { n: required, rules } }, identities };
-  }
-
   private resolve(
     reference: string,
   ):

@@ -34,16 +34,3 @@ export function evaluateEndorsementPolicy(
   if (policy.kind === 'channelConfig') return channel.evaluate(policy.reference, signers);
   return evaluateSignaturePolicy(policy.policy, signers) ? undefined : 'signature set did not satisfy policy';
 }
-
-/** The policy as a signature policy (a channel reference resolved), for choosing endorsers. */
-export function endorsementAsSignaturePolicy(
-  policy: EndorsementPolicy,
-  channel: ChannelPolicies,
-): SignaturePolicy | undefined {
-  return policy.kind === 'signature' ? policy.policy : channel.asSignaturePolicy(policy.reference);
-}
-
-/** How the policy reads, for messages and inspection. */
-export function describeEndorsementPolicy(policy: EndorsementPolicy): string {
-  return policy.kind === 'signature' ? policy.text : policy.reference;
-}

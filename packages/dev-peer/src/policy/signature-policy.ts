@@ -105,19 +105,7 @@ export function decodeSignaturePolicy(bytes: Uint8Array): SignaturePolicy {
   }
 }
 
-/** `OutOf(n, 'MSP.role', ...)`-shaped text of a policy, for messages. */
-export function describeSignaturePolicy(policy: SignaturePolicy): string {
-  const render = (rule: PolicyRule): string => {
-    if ('signedBy' in rule) {
-      const p = policy.identities[rule.signedBy];
-      return p === undefined ? `?${String(rule.signedBy)}` : p.kind === 'role' ? `'${p.mspId}.${p.role}'` : '?';
-    }
-    return `OutOf(${String(rule.nOutOf.n)}, ${rule.nOutOf.rules.map(render).join(', ')})`;
-  };
-  return render(policy.rule);
-}
-
-/** Policies any of whose `MSP.member` principals name these MSPs: `OR('A.member', 'B.member')`. */
+/** `OR('A.member', 'B.member', ...)`: any member of any of these MSPs (cauthdsl's SignedByAnyMember). */
 export function signedByAnyMember(mspIds: readonly string[]): SignaturePolicy {
   return nOutOfRole(1, 'member', mspIds);
 }
