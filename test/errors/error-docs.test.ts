@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contractApiErrorCodes } from '@chaincode/contract-api/internal';
 import { shimErrorCodes } from '@chaincode/shim/internal';
+import { devPeerErrorCodes } from '@chaincode/dev-peer/internal';
 import { renderErrorDocs, sourcesOf, type RegistryEntry } from './error-docs';
 
 const root = join(__dirname, '..', '..');
@@ -20,6 +21,12 @@ const entries: RegistryEntry[] = [
     prefix: 'CC_SHIM_',
     srcDir: join(root, 'packages', 'shim', 'src'),
     registry: shimErrorCodes,
+  },
+  {
+    pkg: '@chaincode/dev-peer',
+    prefix: 'CC_DEVPEER_',
+    srcDir: join(root, 'packages', 'dev-peer', 'src'),
+    registry: devPeerErrorCodes,
   },
 ];
 
