@@ -31,7 +31,10 @@ export type { HistoryRecord, TxTimestamp, Version } from './state/ledger-types';
 // The typed contract client (src/client).
 export {
   contractClient,
+  generateContractTypes,
+  DEFAULT_CONTRACT_TYPES_FILE,
   CallRefusedError,
+  ContractTypesError,
   ClientOptionsError,
   ContractClientError,
   ContractMetadataError,
@@ -48,6 +51,9 @@ export {
   type ContractMethodNames,
   type ContractTransactionKinds,
   type ContractTransactionRegistry,
+  type ContractTypesErrorCode,
+  type GenerateContractTypesOptions,
+  type GeneratedContractTypes,
   type DetailedTransactionCall,
   type EvaluateTransactionNames,
   type FailedResponse,

@@ -38,3 +38,10 @@ export {
 export { CallRefusedError, type CallRefusedCode } from './errors/call-refused-error';
 export { TransactionFailedError, type FailedResponse } from './errors/transaction-failed-error';
 export { ResultTypeError } from './errors/result-type-error';
+export { ContractTypesError, type ContractTypesErrorCode } from './errors/contract-types-error';
+export {
+  DEFAULT_CONTRACT_TYPES_FILE,
+  generateContractTypes,
+  type GenerateContractTypesOptions,
+  type GeneratedContractTypes,
+} from './typegen/generate-contract-types';
