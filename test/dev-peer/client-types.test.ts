@@ -4,7 +4,8 @@
  * fixture must compile with exactly the errors it expects (`// @ts-expect-error`), with and
  * without that declaration.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ts from 'typescript';
@@ -113,6 +114,137 @@ describe('check and write', () => {
     await expect(generateContractTypes({ modulePath: dir })).rejects.toThrow(
       /^contract class HiddenContract is not exported by name from index.ts: export it/,
     );
+  });
+});
+
+describe('naming the class in the declaration', () => {
+  /** A package whose main is compiled JavaScript (as tsc writes it) with a source map to src/. */
+  function compiledPackage(map: 'file' | 'inline' | 'none'): string {
+    const dir = join(temp, `compiled-${map}`);
+    mkdirSync(join(dir, 'dist'), { recursive: true });
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'compiled', main: 'dist/index.js' }));
+    writeFileSync(join(dir, 'src', 'index.ts'), '// the source the map points at\n');
+    const sourceMap = JSON.stringify({
+      version: 3,
+      file: 'index.js',
+      sourceRoot: '',
+      sources: ['../src/index.ts'],
+      mappings: '',
+    });
+    const comment =
+      map === 'file'
+        ? '//# sourceMappingURL=index.js.map'
+        : map === 'inline'
+          ? `//# sourceMappingURL=data:application/json;base64,${Buffer.from(sourceMap).toString('base64')}`
+          : '';
+    if (map === 'file') writeFileSync(join(dir, 'dist', 'index.js.map'), sourceMap);
+    writeFileSync(
+      join(dir, 'dist', 'index.js'),
+      [
+        "const { Contract } = require('@chaincode/contract-api');",
+        'class LedgerContract extends Contract { async Put(ctx, key) { return key; } }',
+        'exports.LedgerContract = LedgerContract;',
+        'exports.contracts = [LedgerContract];',
+        comment,
+      ].join('\n'),
+    );
+    return dir;
+  }
+
+  it.each([
+    ['a source map file', 'file', "import('../src/index').LedgerContract"],
+    ['an inline source map', 'inline', "import('../src/index').LedgerContract"],
+    ['no source map (the compiled module, or its .d.ts)', 'none', "import('../dist/index').LedgerContract"],
+  ] as const)('names the TypeScript source of a compiled main through %s', async (_what, map, reference) => {
+    const dir = compiledPackage(map);
+    const result = await generateContractTypes({ modulePath: dir });
+    expect(result.text).toContain(`contract: ${reference};`);
+    expect(result.text).toContain("submit: 'Put';");
+    expect(result.text).toContain('evaluate: never;');
+  });
+});
+
+describe('a TypeScript entry without a loader', () => {
+  /** Run `body` with Node's own require having no loader for .ts (as in a plain `node` process). */
+  function withoutTsLoader(body: () => void): void {
+    const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
+    const saved = extensions['.ts'];
+    Reflect.deleteProperty(extensions, '.ts');
+    try {
+      body();
+    } finally {
+      if (saved !== undefined) extensions['.ts'] = saved;
+      else Reflect.deleteProperty(extensions, '.ts');
+    }
+  }
+
+  function tsProject(withTypeScript: boolean): string {
+    const dir = join(temp, 'ts-project');
+    mkdirSync(dir);
+    if (withTypeScript) {
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(join(root, 'node_modules', 'typescript'), join(dir, 'node_modules', 'typescript'), 'dir');
+    }
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true, strict: true } }),
+    );
+    writeFileSync(join(dir, 'b.ts'), 'export const answer: number = 42;\n');
+    writeFileSync(
+      join(dir, 'a.ts'),
+      [
+        "import { answer } from './b';",
+        'const seen: unknown[] = [];',
+        'const reflect = Reflect as unknown as { metadata?: unknown };',
+        'const previous = reflect.metadata;',
+        'reflect.metadata = (key: string, value: unknown) => () => {',
+        "  if (key === 'design:paramtypes') seen.push(value);",
+        '};',
+        'function mark(): MethodDecorator { return () => undefined; }',
+        'class Sample { @mark() run(_name: string, _size: number): void {} }',
+        'export const paramTypes = seen;',
+        'export const fromB = answer;',
+        'export const sample = new Sample();',
+        '// this process is shared with other tests: put Reflect back as it was',
+        'if (previous === undefined) delete reflect.metadata; else reflect.metadata = previous;',
+      ].join('\n'),
+    );
+    return dir;
+  }
+
+  it("compiles the project's sources with its own typescript and tsconfig (decorator metadata included)", () => {
+    const dir = tsProject(true);
+    withoutTsLoader(() => {
+      const { registerTypeScriptLoader } = require('../../packages/dev-peer/src/client/typegen/typescript-loader') as {
+        registerTypeScriptLoader: (dir: string) => () => void;
+      };
+      const unregister = registerTypeScriptLoader(dir);
+      try {
+        const loaded = createRequire(join(dir, 'a.ts'))(join(dir, 'a.ts')) as { paramTypes: unknown[]; fromB: number };
+        expect(loaded.fromB).toBe(42);
+        expect(loaded.paramTypes).toEqual([[String, Number]]);
+      } finally {
+        unregister();
+      }
+      expect((Module as unknown as { _extensions: Record<string, unknown> })._extensions['.ts']).toBeUndefined();
+    });
+  });
+
+  it('asks for typescript when the project has none', () => {
+    const dir = tsProject(false);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ts-project', main: 'a.ts' }));
+    withoutTsLoader(() => {
+      const { registerTypeScriptLoader } = require('../../packages/dev-peer/src/client/typegen/typescript-loader') as {
+        registerTypeScriptLoader: (dir: string) => () => void;
+      };
+      expect(() => registerTypeScriptLoader(dir)).toThrow(
+        expect.objectContaining({
+          code: 'CC_DEVPEER_CLIENT_TYPES_FAILED',
+          message: expect.stringContaining(`a TypeScript entry needs the typescript package in ${dir}`),
+        }),
+      );
+    });
   });
 });
 

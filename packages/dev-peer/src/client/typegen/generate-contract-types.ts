@@ -7,6 +7,7 @@ import { describeContractClass } from '../contract-description';
 import { ContractTypesError } from '../errors/contract-types-error';
 import { instanceTypeReference, locateClass, type LoadedModules } from './class-reference';
 import { renderContractTypes, type ContractTypesEntry } from './contract-types-file';
+import { needsTypeScriptLoader, registerTypeScriptLoader } from './typescript-loader';
 
 /** Where `chaincode types` writes by default, relative to the project. */
 export const DEFAULT_CONTRACT_TYPES_FILE = join('test', 'contract-transactions.d.ts');
@@ -46,7 +47,7 @@ export async function generateContractTypes(options: GenerateContractTypesOption
   const dir = resolve(options.modulePath);
   const pkg = readPackage(dir);
   const entryFile = resolveEntry(dir, options.entry ?? pkg.main);
-  const exported = loadEntry(entryFile);
+  const exported = loadEntry(entryFile, dir);
   const classes = contractsOf(exported, entryFile);
   const file = resolve(dir, options.out ?? DEFAULT_CONTRACT_TYPES_FILE);
   const outDir = dirname(file);
@@ -126,12 +127,16 @@ function resolveEntry(dir: string, entry: string | undefined): string {
   }
 }
 
-function loadEntry(file: string): unknown {
+/** Require the entry with the running loader; a TypeScript entry gets the project's compiler when no loader handles it. */
+function loadEntry(file: string, dir: string): unknown {
+  const unregister = needsTypeScriptLoader(file) ? registerTypeScriptLoader(dir) : undefined;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the user's CommonJS module, through the running loader
     return require(file) as unknown;
   } catch (err) {
     throw failed(`cannot load the contract module ${file}: ${errorMessage(err)}`, err);
+  } finally {
+    unregister?.();
   }
 }
 
