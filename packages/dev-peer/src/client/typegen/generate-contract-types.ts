@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { isContractClass, type ContractClass } from '@chaincode/contract-api';
@@ -118,8 +118,10 @@ function resolveEntry(dir: string, entry: string | undefined): string {
   if (entry === undefined) {
     throw failed(`cannot load the contract module: package.json in ${dir} has no main (or give the entry file)`);
   }
+  const path = resolve(dir, entry);
+  if (existsSync(path) && statSync(path).isFile()) return path;
   try {
-    return require.resolve(resolve(dir, entry));
+    return require.resolve(path);
   } catch {
     throw failed(
       `cannot load the contract module in ${dir}: ${entry} does not exist (build the project first, or give its source as the entry)`,
