@@ -71,4 +71,5 @@ export {
   type TransactionResultValue,
   type TransientInput,
   type TransientValue,
+  type UntypedContract,
 } from './client';

@@ -7,6 +7,7 @@ import type {
   EvaluateTransactionNames,
   SubmitTransactionNames,
   TransactionCall,
+  UntypedContract,
 } from './contract-types';
 import { ClientOptionsError } from './errors/contract-client-error';
 import { encodeTransient, type TransientInput } from './transient-data';
@@ -80,7 +81,7 @@ export function contractClient<T extends Contract, P extends AnyTransactionPeer>
   contract: ContractClass<T>,
   options: ContractClientOptions<P>,
 ): ContractClient<T, P>;
-export function contractClient<T extends object = Contract, P extends AnyTransactionPeer = TransactionPeer>(
+export function contractClient<T extends object = UntypedContract, P extends AnyTransactionPeer = TransactionPeer>(
   peer: P,
   contractName: string,
   options: ContractClientOptions<P>,

@@ -17,6 +17,14 @@ import type { Context, Contract } from '@chaincode/contract-api';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augmented by generated declarations
 export interface ContractTransactionRegistry {}
 
+/**
+ * A contract known only by name (`contractClient(peer, 'Name', ...)` without a type argument):
+ * any transaction, any arguments, results `unknown`.
+ */
+export interface UntypedContract {
+  [transaction: string]: (ctx: Context, ...args: unknown[]) => unknown;
+}
+
 /** The shape of one registry entry. */
 export interface ContractTransactionKinds {
   /** The contract's instance type (`import('../src').AssetContract`). */

@@ -18,6 +18,7 @@ export type {
   TransactionArguments,
   TransactionCall,
   TransactionResultValue,
+  UntypedContract,
 } from './contract-types';
 export type {
   PeerCallOptions,
