@@ -221,6 +221,71 @@ describe('a dev peer with faults: true', () => {
   });
 });
 
+describe('the fault server checks what a chaincode sends, as grpc-go does on a peer', () => {
+  /** Open a Register call with node:http2, send `bytes`, and return the trailers' status and message. */
+  async function statusFor(bytes: Buffer): Promise<[string, string]> {
+    const http2 = await import('node:http2');
+    const session = http2.connect(`http://${peer.address}`);
+    session.on('error', () => undefined);
+    try {
+      const stream = session.request({
+        ':method': 'POST',
+        ':path': '/protos.ChaincodeSupport/Register',
+        'content-type': 'application/grpc',
+        te: 'trailers',
+      });
+      stream.on('error', () => undefined);
+      const status = new Promise<[string, string]>((resolve) => {
+        const done = (headers: Record<string, unknown>): void => {
+          if (headers['grpc-status'] !== undefined) {
+            resolve([String(headers['grpc-status']), decodeURIComponent(String(headers['grpc-message'] ?? ''))]);
+          }
+        };
+        stream.on('response', done);
+        stream.on('trailers', done);
+      });
+      stream.write(bytes);
+      stream.on('data', () => undefined);
+      return await status;
+    } finally {
+      session.destroy();
+    }
+  }
+
+  const frame = (flag: number, length: number, payload: Buffer): Buffer => {
+    const header = Buffer.alloc(5);
+    header.writeUInt8(flag, 0);
+    header.writeUInt32BE(length, 1);
+    return Buffer.concat([header, payload]);
+  };
+
+  beforeEach(async () => {
+    peer = await DevPeer.start({ faults: true });
+  });
+
+  it('a compressed-flag message without an encoding: INTERNAL', async () => {
+    expect(await statusFor(frame(1, 1, Buffer.from('x')))).toEqual([
+      '13',
+      'grpc: compressed flag set with identity or empty encoding',
+    ]);
+  });
+
+  it('a message that is not a ChaincodeMessage: INTERNAL, naming the decode failure', async () => {
+    const [status, message] = await statusFor(frame(0, 4, Buffer.from([0x0f, 0xff, 0xff, 0xff])));
+    expect([status, message]).toEqual([
+      '13',
+      expect.stringMatching(/^grpc: failed to unmarshal the received message: /),
+    ]);
+  });
+
+  it('a message announced larger than 100 MiB: RESOURCE_EXHAUSTED before it is buffered', async () => {
+    expect(await statusFor(frame(0, 100 * 1024 * 1024 + 1, Buffer.alloc(16)))).toEqual([
+      '8',
+      `grpc: received message larger than max (${String(100 * 1024 * 1024 + 1)} vs. ${String(100 * 1024 * 1024)})`,
+    ]);
+  });
+});
+
 async function waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
