@@ -16,8 +16,9 @@ export { ClientIdentity, type CreatorSource } from './identity';
 // fabric-shim's runtime surface: Shim (start/server/success/error/newLogger), the stub, iterators.
 export { ChaincodeInterface, error, newLogger, server, Shim, start, success } from './shim';
 export type { ShimServer, ShimServerOptions } from './shim';
-export { ChaincodeStub, ChaincodeStub as Stub, VALIDATION_PARAMETER } from './stub/chaincode-stub';
-export { HistoryQueryIterator, StateQueryIterator } from './stub/iterators';
+export { VALIDATION_PARAMETER } from './stub/chaincode-stub';
+export { ChaincodeStub, ChaincodeStub as Stub } from './stub/public-names';
+export { HistoryQueryIterator, StateQueryIterator } from './stub/iterators-namespace';
 export * as Iterators from './stub/iterators-namespace';
 export type { PeerCapabilities } from './stub/transaction-port';
 
@@ -50,6 +51,7 @@ export {
 
 // Types of the stub API, re-exported for convenience.
 export type {
+  ChaincodeProposal,
   ChaincodeResponse,
   CommonIterator,
   FunctionAndParameters,
@@ -60,6 +62,7 @@ export type {
   QueryResponseMetadata,
   SerializedIdentity,
   SplitCompositeKey,
+  SplitCompositekey,
   StateQueryResponse,
   Timestamp,
 } from '@chaincode/contract-api';

@@ -4,8 +4,8 @@ export type {
   ChaincodeResponse,
   FunctionAndParameters,
   ProposalView,
-  SerializedIdentity,
   SplitCompositeKey,
+  SplitCompositekey,
 } from './chaincode-stub';
 export type { ClientIdentity } from './client-identity';
 export type {
@@ -13,10 +13,14 @@ export type {
   HistoryQueryIterator,
   KeyModification,
   KV,
+  NextKeyModificationResult,
   NextResult,
   QueryIterable,
   QueryResponseMetadata,
   StateQueryIterator,
   StateQueryResponse,
 } from './iterators';
-export type { LongLike, Timestamp } from './timestamp';
+export type { SerializedIdentity } from './serialized-identity';
+export type { Timestamp } from './timestamp';
+export * as Iterators from './iterators-namespace';
+export * as ChaincodeProposal from './signed-proposal';
