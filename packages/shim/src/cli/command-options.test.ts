@@ -4,11 +4,12 @@ import { backoffDelay, defaultRetryPolicy } from './backoff';
 import { reasonOf } from './command-error';
 import { connectFailure, isTransportFailure } from './run-start';
 
-describe('official flags', () => {
+describe('official flags (plus --auto-write-batch)', () => {
   it('start has the flags of fabric-chaincode-node start', () => {
     expect(Object.keys(startCommandOptions).sort()).toEqual(
       [
         'CORE_PEER_ADDRESS',
+        'auto-write-batch',
         'chaincode-id-name',
         'grpc.http2.max_pings_without_data',
         'grpc.http2.min_time_between_pings_ms',
@@ -30,6 +31,7 @@ describe('official flags', () => {
         .filter((k) => !k.startsWith('grpc.'))
         .sort(),
     ).toEqual([
+      'auto-write-batch',
       'chaincode-address',
       'chaincode-id',
       'chaincode-tls-cert-file',

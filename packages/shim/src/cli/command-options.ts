@@ -17,6 +17,11 @@ const grpcOptions: OptionTable = {
   'grpc.keepalive_permit_without_calls': { type: 'number', describe: 'ping with no call in flight, 0/1 (default 1)' },
 };
 
+const autoWriteBatch: Options = {
+  type: 'string',
+  describe: 'batch each transaction’s writes (Fabric 3.1 peers): true or false (default false)',
+};
+
 const modulePath: Options = {
   type: 'string',
   describe: 'directory of the contract package (default: the current directory)',
@@ -30,6 +35,7 @@ export const startCommandOptions: OptionTable = {
   'ssl-target-name-override': { type: 'string', describe: 'TLS server name expected from the peer' },
   // fabric-shim's legacy spelling, still found in old launch scripts; wins over --peer.address
   CORE_PEER_ADDRESS: { type: 'string', hidden: true },
+  'auto-write-batch': autoWriteBatch,
   ...grpcOptions,
 };
 
@@ -64,6 +70,7 @@ export const serverCommandOptions: OptionTable = {
     describe: 'CA of accepted client certificates, base64 file (turns on mutual TLS)',
   },
   'module-path': modulePath,
+  'auto-write-batch': autoWriteBatch,
   ...grpcOptions,
 };
 

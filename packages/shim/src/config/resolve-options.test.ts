@@ -91,6 +91,20 @@ describe('resolveClientOptions', () => {
     expect(flags.grpc?.['grpc.keepalive_timeout_ms']).toBe(500);
   });
 
+  it('reads --auto-write-batch / CORE_AUTO_WRITE_BATCH (off unless given; true or false only)', () => {
+    expect(resolveClientOptions({ argv: base, env: {} }).autoWriteBatch).toBeUndefined();
+    expect(resolveClientOptions({ argv: [...base, '--auto-write-batch', 'true'], env: {} }).autoWriteBatch).toBe(true);
+    expect(resolveClientOptions({ argv: base, env: { CORE_AUTO_WRITE_BATCH: 'TRUE' } }).autoWriteBatch).toBe(true);
+    const flagWins = { argv: [...base, '--auto-write-batch', 'false'], env: { CORE_AUTO_WRITE_BATCH: 'true' } };
+    expect(resolveClientOptions(flagWins).autoWriteBatch).toBe(false);
+    const server = ['--chaincode-address', '127.0.0.1:7000', '--chaincode-id', 'cc:1', '--auto-write-batch', 'true'];
+    expect(resolveServerOptions({ argv: server, env: {} }).autoWriteBatch).toBe(true);
+    expectOptionsError(
+      () => resolveClientOptions({ argv: [...base, '--auto-write-batch', 'yes'], env: {} }),
+      '--auto-write-batch (or CORE_AUTO_WRITE_BATCH) must be true or false, got "yes"',
+    );
+  });
+
   it('reads every grpc flag', () => {
     const argv = [...base];
     let i = 1;

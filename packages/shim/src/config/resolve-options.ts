@@ -68,6 +68,18 @@ function grpcOptions(source: OptionSource): Partial<GrpcOptions> {
   return options;
 }
 
+/** `--auto-write-batch <true|false>` (or CORE_AUTO_WRITE_BATCH): batch every transaction's writes. */
+function autoWriteBatch(source: OptionSource): boolean | undefined {
+  const raw = source.string('auto-write-batch');
+  if (raw === undefined) return undefined;
+  const value = raw.trim().toLowerCase();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InvalidOptionsError(
+    `${describeOption('auto-write-batch')} must be true or false, got ${JSON.stringify(raw)}`,
+  );
+}
+
 function isTlsEnabled(value: string | undefined): boolean {
   return value !== undefined && value.trim().toLowerCase() === 'true';
 }
@@ -124,6 +136,8 @@ export function resolveClientOptions(input: OptionsInput): ResolvedClientOptions
   };
   const localMspId = source.envValue('CORE_PEER_LOCALMSPID');
   if (localMspId !== undefined) options.localMspId = localMspId;
+  const batching = autoWriteBatch(source);
+  if (batching !== undefined) options.autoWriteBatch = batching;
   if (isTlsEnabled(source.envValue('CORE_PEER_TLS_ENABLED'))) {
     const rootCertFile = source.envValue('CORE_PEER_TLS_ROOTCERT_FILE');
     if (rootCertFile === undefined) {
@@ -194,5 +208,7 @@ export function resolveServerOptions(input: OptionsInput): ResolvedServerOptions
   if (tls !== undefined) options.tls = tls;
   const localMspId = source.envValue('CORE_PEER_LOCALMSPID');
   if (localMspId !== undefined) options.localMspId = localMspId;
+  const batching = autoWriteBatch(source);
+  if (batching !== undefined) options.autoWriteBatch = batching;
   return options;
 }

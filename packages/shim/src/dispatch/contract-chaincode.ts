@@ -50,6 +50,8 @@ interface ContractRuntime {
   /** Set only when the contract overrides the handler (the base ones do nothing). */
   readonly before: ((ctx: Context) => Promise<void>) | undefined;
   readonly after: ((ctx: Context, result: unknown) => Promise<void>) | undefined;
+  /** The contract class sets `static autoWriteBatch = true`: each transaction starts a write batch. */
+  readonly autoWriteBatch: boolean;
 }
 
 const log = shimLogger('dispatch');
@@ -120,6 +122,7 @@ class ContractChaincodeImpl implements ContractChaincode {
       before:
         instance.beforeTransaction === base.beforeTransaction ? undefined : instance.beforeTransaction.bind(instance),
       after: instance.afterTransaction === base.afterTransaction ? undefined : instance.afterTransaction.bind(instance),
+      autoWriteBatch: (instance.constructor as typeof Contract).autoWriteBatch === true,
     };
   }
 
@@ -139,6 +142,7 @@ class ContractChaincodeImpl implements ContractChaincode {
       const route = splitFunctionName(first.toString('utf8'), this.#defaultName);
       const contract = this.#contracts.get(route.contractName);
       if (contract === undefined) throw new Error(`Contract name is not known: ${route.contractName}`);
+      if (contract.autoWriteBatch) stub.startWriteBatch();
       const ctx = createContext(contract, stub);
       const plan = contract.transactions.get(route.functionName);
       if (plan === undefined) {

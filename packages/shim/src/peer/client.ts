@@ -61,6 +61,7 @@ export async function startChaincode(
       localMspId: options.localMspId,
       maxConcurrentTransactions: options.maxConcurrentTransactions,
       transactionSlotTimeoutMs: options.transactionSlotTimeoutMs,
+      autoWriteBatch: options.autoWriteBatch,
       log,
     },
   );

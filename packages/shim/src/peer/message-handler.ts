@@ -24,6 +24,8 @@ export interface MessageHandlerOptions {
   readonly localMspId?: string | undefined;
   readonly maxConcurrentTransactions?: number | undefined;
   readonly transactionSlotTimeoutMs?: number | undefined;
+  /** Batch every transaction's writes from its start (when the peer supports batching). */
+  readonly autoWriteBatch?: boolean | undefined;
   readonly log: Logger;
 }
 
@@ -55,6 +57,7 @@ export class ChaincodeMessageHandler {
   readonly #log: Logger;
   readonly #name: string;
   readonly #localMspId: string | undefined;
+  readonly #autoWriteBatch: boolean;
   readonly #maxInFlight: number;
   readonly #fsm: ProtocolStateMachine;
   readonly #transactions = new Map<string, TransactionContext>();
@@ -82,6 +85,7 @@ export class ChaincodeMessageHandler {
     this.#log = options.log;
     this.#name = options.chaincodeName;
     this.#localMspId = options.localMspId;
+    this.#autoWriteBatch = options.autoWriteBatch === true;
     // Both limits were checked (positive integers when given) by startChaincode/serveChaincode.
     this.#maxInFlight = options.maxConcurrentTransactions ?? DEFAULT_MAX_CONCURRENT_TRANSACTIONS;
     this.#slotTimeoutMs = options.transactionSlotTimeoutMs ?? DEFAULT_TRANSACTION_SLOT_TIMEOUT_MS;
@@ -309,7 +313,14 @@ export class ChaincodeMessageHandler {
       this.#replyError(channelId, txId, text);
       return;
     }
-    const context = new TransactionContext(channelId, txId, this.#capabilities, this.#localMspId, this.#guardedSend);
+    const context = new TransactionContext(
+      channelId,
+      txId,
+      this.#capabilities,
+      this.#localMspId,
+      this.#guardedSend,
+      this.#autoWriteBatch,
+    );
     this.#transactions.set(key, context);
     this.#inFlight++;
     void this.#execute(context, key, args, message.proposal, isInit);

@@ -61,6 +61,14 @@ export interface ChaincodeClientOptions {
   maxConcurrentTransactions?: number;
   /** A transaction running longer than this (default 30000) no longer holds one of those slots. */
   transactionSlotTimeoutMs?: number;
+  /**
+   * Batch every transaction's writes from its start, as if each called `startWriteBatch()` first
+   * (only when the peer advertises WRITE_BATCH_STATE, Fabric 3.1+). Faster for write-heavy
+   * transactions, but a write the peer refuses then fails the transaction when the batch is sent,
+   * not at its own `await`. Default false: each write is answered at its own `await`, as with
+   * fabric-shim. Also `--auto-write-batch` / CORE_AUTO_WRITE_BATCH for `cc-start`.
+   */
+  autoWriteBatch?: boolean;
 }
 
 export interface ServerTlsOptions {
@@ -84,4 +92,12 @@ export interface ChaincodeServerOptions {
   maxConcurrentTransactions?: number;
   /** A transaction running longer than this (default 30000) no longer holds one of those slots. */
   transactionSlotTimeoutMs?: number;
+  /**
+   * Batch every transaction's writes from its start, as if each called `startWriteBatch()` first
+   * (only when the peer advertises WRITE_BATCH_STATE, Fabric 3.1+). Faster for write-heavy
+   * transactions, but a write the peer refuses then fails the transaction when the batch is sent,
+   * not at its own `await`. Default false: each write is answered at its own `await`, as with
+   * fabric-shim. Also `--auto-write-batch` / CORE_AUTO_WRITE_BATCH for `cc-start`.
+   */
+  autoWriteBatch?: boolean;
 }

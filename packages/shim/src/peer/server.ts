@@ -86,6 +86,7 @@ export async function serveChaincode(
         localMspId: options.localMspId,
         maxConcurrentTransactions: options.maxConcurrentTransactions,
         transactionSlotTimeoutMs: options.transactionSlotTimeoutMs,
+        autoWriteBatch: options.autoWriteBatch,
         log,
       },
     );
