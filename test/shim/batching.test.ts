@@ -22,7 +22,7 @@ function batches(messages: ChaincodeMessage[], txId: string): protos.WriteRecord
 }
 
 function typesOf(messages: ChaincodeMessage[], txId: string): string[] {
-  return messages.filter((m) => m.txid === txId).map((m) => MessageType[m.type] as string);
+  return messages.filter((m) => m.txid === txId).map((m) => MessageType[m.type]);
 }
 
 /** Submit `fn` (registered in the table) and record what the chaincode sent for it. */
