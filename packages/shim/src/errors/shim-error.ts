@@ -1,13 +1,13 @@
+import type { ShimRegistryCode } from './codes';
+
 /** Stable codes for every error the shim throws; clients may switch on `code`. */
 export type ShimErrorCode =
-  | 'INVALID_ARGUMENT'
+  | ShimRegistryCode
   | 'INVALID_OPTIONS'
   | 'PEER_ERROR'
-  | 'PROTOCOL_ERROR'
   | 'STREAM_CLOSED'
   | 'TRANSACTION_TIMEOUT'
   | 'BATCH_ERROR'
-  | 'IDENTITY_ERROR'
   | 'NO_CONTRACTS';
 
 export interface ShimErrorOptions {
@@ -34,7 +34,7 @@ export class ShimError extends Error {
 /** A caller handed a stub method an argument Fabric would refuse (empty key, bad delimiter...). */
 export class InvalidArgumentError extends ShimError {
   constructor(message: string, options?: ShimErrorOptions) {
-    super('INVALID_ARGUMENT', message, options);
+    super('CC_SHIM_INVALID_ARGUMENT', message, options);
   }
 }
 
@@ -48,7 +48,7 @@ export class PeerRequestError extends ShimError {
 /** A message broke the protocol (wrong state, undecodable payload, unexpected type). */
 export class ProtocolError extends ShimError {
   constructor(message: string, options?: ShimErrorOptions) {
-    super('PROTOCOL_ERROR', message, options);
+    super('CC_SHIM_PROTOCOL_ERROR', message, options);
   }
 }
 
@@ -96,6 +96,6 @@ export function describeValue(value: unknown): string {
 /** The transaction's creator cannot be read as an X.509 identity (not PEM, idemix, malformed DER...). */
 export class IdentityError extends ShimError {
   constructor(message: string, options?: ShimErrorOptions) {
-    super('IDENTITY_ERROR', message, options);
+    super('CC_SHIM_IDENTITY_ERROR', message, options);
   }
 }
