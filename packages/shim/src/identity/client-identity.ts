@@ -1,4 +1,4 @@
-import type { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'crypto'; // not 'node:crypto': public declarations must compile with older @types/node
 import type { ClientIdentity as ClientIdentityApi, SerializedIdentity } from '@chaincode/contract-api';
 import { IdentityError } from '../errors/shim-error';
 import { parseCreatorCertificate, type CreatorCertificate } from './creator-certificate';
