@@ -66,6 +66,30 @@ export function privateDataName(value: unknown, name: 'collection' | 'key'): str
   return value;
 }
 
+/** The private data queries' argument counts, and fabric-shim's text when the count is wrong. */
+export interface PrivateQuery {
+  readonly count: number;
+  readonly wrongCount: string;
+}
+export const PRIVATE_RANGE: PrivateQuery = {
+  count: 3,
+  wrongCount: 'getPrivateDataByRange requires three arguments, collection, startKey and endKey',
+};
+export const PRIVATE_PARTIAL: PrivateQuery = {
+  count: 3,
+  wrongCount: 'getPrivateDataByPartialCompositeKey requires three arguments, collection, objectType and attributes',
+};
+export const PRIVATE_RICH_QUERY: PrivateQuery = {
+  count: 2,
+  wrongCount: 'getPrivateDataQueryResult requires two arguments, collection and query',
+};
+
+/** fabric-shim's checks of a private data query: the number of arguments given, then the collection. */
+export function privateQueryCollection(query: PrivateQuery, count: number, collection: unknown): string {
+  if (count !== query.count) throw new InvalidArgumentError(query.wrongCount);
+  return privateDataName(collection, 'collection');
+}
+
 /** fabric-shim's check of a putPrivateData value: anything falsy is refused, with its text. */
 export function privateDataValue(value: unknown): Uint8Array {
   if (!value) throw new InvalidArgumentError('value must be valid');
@@ -113,6 +137,12 @@ export function chaincodeArgs(args: unknown): Uint8Array[] {
   const bytes: Uint8Array[] = new Array<Uint8Array>(args.length);
   for (let i = 0; i < args.length; i++) bytes[i] = bytesArg(args[i], `invokeChaincode args[${i}]`);
   return bytes;
+}
+
+/** fabric-shim's check of an event name: a non-empty string, with its text. */
+export function eventNameArg(name: unknown): string {
+  if (typeof name !== 'string' || name === '') throw new InvalidArgumentError('Event name must be a non-empty string');
+  return name;
 }
 
 /** The channel of invokeChaincode: absent or empty means the caller's channel. */

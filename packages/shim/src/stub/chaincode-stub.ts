@@ -14,7 +14,7 @@ import type {
   StateQueryResponse,
   Timestamp,
 } from '@chaincode/contract-api';
-import { InvalidArgumentError, InvalidOptionsError, PeerRequestError } from '../errors/shim-error';
+import { InvalidOptionsError, PeerRequestError } from '../errors/shim-error';
 import { MessageType, protos } from '../wire/protos';
 import {
   bookmarkArg,
@@ -22,10 +22,15 @@ import {
   chaincodeArgs,
   channelArg,
   checkSimpleKey,
+  eventNameArg,
   optionalBytesArg,
   pageSizeArg,
+  PRIVATE_PARTIAL,
+  PRIVATE_RANGE,
+  PRIVATE_RICH_QUERY,
   privateDataName,
   privateDataValue,
+  privateQueryCollection,
   stringArg,
 } from './arguments';
 import { createCompositeKey, MAX_UNICODE_RUNE, splitCompositeKey } from './composite-key';
@@ -82,30 +87,6 @@ function pagedResult(iterator: StateQueryIteratorApi, response: protos.QueryResp
     result.metadata = view;
   }
   return result;
-}
-
-/** The private data queries' argument counts, and fabric-shim's text when the count is wrong. */
-interface PrivateQuery {
-  readonly count: number;
-  readonly wrongCount: string;
-}
-const PRIVATE_RANGE: PrivateQuery = {
-  count: 3,
-  wrongCount: 'getPrivateDataByRange requires three arguments, collection, startKey and endKey',
-};
-const PRIVATE_PARTIAL: PrivateQuery = {
-  count: 3,
-  wrongCount: 'getPrivateDataByPartialCompositeKey requires three arguments, collection, objectType and attributes',
-};
-const PRIVATE_RICH_QUERY: PrivateQuery = {
-  count: 2,
-  wrongCount: 'getPrivateDataQueryResult requires two arguments, collection and query',
-};
-
-/** fabric-shim's checks of a private data query: the number of arguments given, then the collection. */
-function privateQueryCollection(query: PrivateQuery, count: number, collection: unknown): string {
-  if (count !== query.count) throw new InvalidArgumentError(query.wrongCount);
-  return privateDataName(collection, 'collection');
 }
 
 /**
@@ -295,9 +276,7 @@ export class ChaincodeStub implements ChaincodeStubApi {
 
   /** The event sent with the transaction (the last call wins); an absent payload is empty. */
   setEvent(name: string, payload: Uint8Array | string): void {
-    if (typeof name !== 'string' || name === '')
-      throw new InvalidArgumentError('Event name must be a non-empty string');
-    this.#port.event = { eventName: name, payload: optionalBytesArg(payload, 'payload') };
+    this.#port.event = { eventName: eventNameArg(name), payload: optionalBytesArg(payload, 'payload') };
   }
 
   createCompositeKey(objectType: string, attributes: string[]): string {
