@@ -214,5 +214,6 @@ describe('ClientIdentity MSP id, id bytes and attributes compared with fabric-sh
     const stub = creatorStub(Buffer.from([0x0a, 0x03, 0x61, 0x62, 0x63]), 'IdemixMSP');
     expect(() => new OfficialClientIdentity(stub)).toThrow();
     expect(() => new ClientIdentity(stub)).toThrow(IdentityError);
+    expect(() => new ClientIdentity(stub)).toThrow(expect.objectContaining({ code: 'CC_SHIM_IDENTITY_ERROR' }));
   });
 });

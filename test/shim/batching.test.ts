@@ -1,5 +1,6 @@
 import { Contract, type Context } from '@chaincode/contract-api';
-import { createContractChaincode, Shim, startChaincode } from '@chaincode/shim';
+import { DevPeer } from '@chaincode/dev-peer';
+import { createContractChaincode, serveChaincode, Shim, startChaincode } from '@chaincode/shim';
 import { MessageType, protos, type ChaincodeMessage } from '@chaincode/shim/internal';
 import { FunctionTable, json, quietLogs, recordMessages, startPair, text, type Pair } from './harness';
 import { RawPeer } from './raw-peer';
@@ -445,5 +446,55 @@ describe('a peer that refuses the batch (a scripted peer: the collection does no
       'PUT_STATE failed: transaction ID: t: collection nosuchcoll could not be found',
       0,
     ]);
+  });
+});
+
+describe('in server mode (chaincode as a service)', () => {
+  it('Shim.server passes autoWriteBatch on (what `server --auto-write-batch true` resolves to)', async () => {
+    const server = Shim.server(table, { ccid: 'srv:1', address: '127.0.0.1:0', autoWriteBatch: true });
+    await server.start();
+    const peer = await DevPeer.start({ capabilities: BATCHING });
+    try {
+      await peer.connectToChaincode('srv', { address: server.address! });
+      const messages: ChaincodeMessage[] = [];
+      const stop = peer.connection('srv').onMessage((message) => {
+        messages.push(message);
+      });
+      const result = await peer.submit('srv', [
+        table.add(async (stub) => {
+          await stub.putState('s1', 'one');
+          await stub.putState('s2', 'two');
+        }),
+      ]);
+      stop();
+      expect(result.status).toBe(200);
+      expect(typesOf(messages, result.txId)).toEqual(['WRITE_BATCH_STATE', 'COMPLETED']);
+      expect(text(peer.getState('srv', 's2'))).toBe('two');
+    } finally {
+      await peer.stop();
+      await server.close();
+    }
+  });
+});
+
+describe('a bad autoWriteBatch option', () => {
+  it('is refused before anything is dialled or bound, naming the value', async () => {
+    const raw = await RawPeer.start();
+    try {
+      const options = { peerAddress: raw.address, chaincodeIdName: 'cc', autoWriteBatch: 'true' as unknown as boolean };
+      await expect(startChaincode(table, options)).rejects.toMatchObject({
+        code: 'CC_SHIM_INVALID_OPTIONS',
+        message: 'autoWriteBatch must be true or false, got "true"',
+      });
+      await expect(
+        serveChaincode(table, { address: '127.0.0.1:0', ccid: 'cc:1', autoWriteBatch: 1 as unknown as boolean }),
+      ).rejects.toMatchObject({
+        code: 'CC_SHIM_INVALID_OPTIONS',
+        message: 'autoWriteBatch must be true or false, got number',
+      });
+      expect(raw.received).toEqual([]);
+    } finally {
+      await raw.stop();
+    }
   });
 });

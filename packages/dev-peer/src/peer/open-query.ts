@@ -1,9 +1,18 @@
-/** An open query: a cursor producing encoded results, and the running count Fabric keeps. */
+/**
+ * An open query: a cursor producing encoded results, the running count and the results read ahead
+ * that Fabric's QueryResponseGenerator keeps pending between pages.
+ */
 export interface QueryContext {
   next(): Uint8Array | undefined;
-  hasNext(): boolean;
   /** The key the next page would start from ('' when the range is exhausted). */
   bookmark(): string;
   returned: number;
+  /** Results read ahead, sent with the next page (created empty when absent). */
+  pending?: Uint8Array[];
   readonly paginated: boolean;
+  /**
+   * Not used: the response generator reads one result ahead instead, as Fabric's does (kept
+   * optional so that query sources written against the earlier interface still type-check).
+   */
+  hasNext?(): boolean;
 }

@@ -151,7 +151,13 @@ export class ChaincodeStub implements ChaincodeStubApi {
   /** The MSP id of the peer (CORE_PEER_LOCALMSPID). */
   getMspID(): string {
     const mspId = this.#port.localMspId;
-    if (mspId === undefined) throw new InvalidOptionsError('CORE_PEER_LOCALMSPID is unset in chaincode process');
+    if (mspId === undefined) {
+      // fabric-shim's text, which clients may match
+      throw new InvalidOptionsError('CORE_PEER_LOCALMSPID is unset in chaincode process', {
+        txId: this.#port.txId,
+        channelId: this.#port.channelId,
+      });
+    }
     return mspId;
   }
 
