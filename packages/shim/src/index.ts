@@ -9,18 +9,19 @@
  */
 import type {
   ChaincodeInterface as ChaincodeInterfaceApi,
-  ChaincodeResponse as ChaincodeResponseApi,
   ChaincodeStub as ChaincodeStubApi,
   ClientIdentity as ClientIdentityApi,
+  ErrorResponse as ErrorResponseApi,
   HistoryQueryIterator as HistoryQueryIteratorApi,
   StateQueryIterator as StateQueryIteratorApi,
+  SuccessResponse as SuccessResponseApi,
 } from '@chaincode/contract-api';
 import * as errors from './errors/shim-error';
 import { ClientIdentity as ClientIdentityClass } from './identity/client-identity';
 import { configureLogging as configureLoggingFn, type Logger } from './logging/logger';
 import { startChaincode as startChaincodeFn } from './peer/client';
 import { serveChaincode as serveChaincodeFn } from './peer/server';
-import type { ChaincodeClientOptions } from './peer/options';
+import type { ChaincodeClientOptions, ServerTlsOptions } from './peer/options';
 import type { ChaincodeSession } from './peer/session';
 import { ENDORSER_ROLES as ENDORSER_ROLES_VALUE, KeyEndorsementPolicy as KeyEndorsementPolicyClass } from './policy';
 import {
@@ -54,10 +55,10 @@ export const server = (chaincode: ChaincodeInterfaceApi, serverOptions: ShimServ
   Shim.server(chaincode, serverOptions);
 
 /** `{status: 200, message: '', payload}`. */
-export const success = (payload?: Uint8Array): ChaincodeResponseApi => Shim.success(payload);
+export const success = (payload?: Uint8Array): SuccessResponseApi => Shim.success(payload);
 
 /** `{status: 500, message, payload: empty}`. */
-export const error = (message: string): ChaincodeResponseApi => Shim.error(message);
+export const error = (message: string): ErrorResponseApi => Shim.error(message);
 
 /** A user logger (`CORE_CHAINCODE_LOGGING_LEVEL`). */
 export const newLogger = (name?: string): Logger => Shim.newLogger(name);
@@ -131,6 +132,10 @@ export type { ConnectionErrorCode, ShimErrorCode, ShimErrorOptions } from './err
 
 // Types of the options, sessions and servers.
 export type { ShimServer, ShimServerOptions } from './shim';
+/** fabric-shim's name for the options of `Shim.server` (`{ccid, address, tlsProps?, 'grpc.*'?}`). */
+export type ChaincodeServerOpts = ShimServerOptions;
+/** fabric-shim's name for `tlsProps` of `Shim.server`: `{key, cert, clientCACerts?}`. */
+export type ChaincodeServerTLSProperties = ServerTlsOptions;
 export type { ChaincodeSession } from './peer/session';
 export type { ChaincodeServer } from './peer/server';
 export type { DisconnectKind, DisconnectReason } from './peer/disconnect-reason';
@@ -152,6 +157,7 @@ export type {
   ChaincodeProposal,
   ChaincodeResponse,
   CommonIterator,
+  ErrorResponse,
   FunctionAndParameters,
   KeyModification,
   KV,
@@ -162,5 +168,6 @@ export type {
   SplitCompositeKey,
   SplitCompositekey,
   StateQueryResponse,
+  SuccessResponse,
   Timestamp,
 } from '@chaincode/contract-api';

@@ -17,6 +17,23 @@ export interface ChaincodeResponse {
   payload?: Uint8Array;
 }
 
+/**
+ * fabric-shim-api's `SuccessResponse`: what `Shim.success()` answers. `status` is the literal 200
+ * (fabric-shim-api's ambient `RESPONSE_CODE.OK`, an enum with no value at run time).
+ */
+export interface SuccessResponse {
+  status: 200;
+  message?: string;
+  payload: Uint8Array;
+}
+
+/** fabric-shim-api's `ErrorResponse`: what `Shim.error()` answers; `status` is the literal 500. */
+export interface ErrorResponse {
+  status: 500;
+  message: string;
+  payload?: Uint8Array;
+}
+
 export interface FunctionAndParameters {
   fcn: string;
   params: string[];

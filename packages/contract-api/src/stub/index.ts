@@ -2,10 +2,12 @@ export type {
   ChaincodeStub,
   ChaincodeInterface,
   ChaincodeResponse,
+  ErrorResponse,
   FunctionAndParameters,
   ProposalView,
   SplitCompositeKey,
   SplitCompositekey,
+  SuccessResponse,
 } from './chaincode-stub';
 export type { ClientIdentity } from './client-identity';
 export type {
