@@ -1,4 +1,6 @@
+import type { Contract, ContractClass } from '@chaincode/contract-api';
 import type { ChaincodeSession } from '@chaincode/shim';
+import { contractClient, type ContractClient, type ContractClientOptions } from '../client/contract-client';
 import type { CreateIdentityOptions, Identity } from '../ca/identity';
 import { orgDomain, TestCa } from '../ca/test-ca';
 import type { ChaincodeDefinitionOptions } from '../channel/chaincode-definition';
@@ -240,6 +242,30 @@ export class DevNetwork {
   /** Endorse on one peer only: nothing is ordered or committed. */
   evaluate(chaincodeName: string, args: Args, options?: TransactionOptions): Promise<TransactionResult> {
     return this.gateway.evaluate(chaincodeName, args, options);
+  }
+
+  /**
+   * A client typed from the contract class: `network.contract(AssetContract).submit.CreateAsset(...)`.
+   * `chaincode` defaults to the only chaincode running on the first org's peer; name it when
+   * several are deployed.
+   */
+  contract<T extends Contract>(
+    contract: ContractClass<T>,
+    options: Partial<ContractClientOptions<this>> = {},
+  ): ContractClient<T, this> {
+    const chaincode = options.chaincode ?? this.soleChaincode();
+    return contractClient(this, contract, { ...options, chaincode });
+  }
+
+  private soleChaincode(): string {
+    const names = this.peerOf(this.firstOrg).chaincodes();
+    if (names.length === 1) return names[0] as string;
+    throw new DevPeerError(
+      'CC_DEVPEER_INVALID_OPTIONS',
+      names.length === 0
+        ? 'network.contract(...) needs a deployed chaincode: deploy one first, or name it with { chaincode }'
+        : `several chaincodes are deployed (${names.join(', ')}): name one with network.contract(Contract, { chaincode })`,
+    );
   }
 
   /** Cut the waiting block of a channel (of every channel) now and wait until it is committed. */
