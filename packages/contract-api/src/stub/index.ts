@@ -24,5 +24,9 @@ export type {
 } from './iterators';
 export type { SerializedIdentity } from './serialized-identity';
 export type { Timestamp } from './timestamp';
-export * as Iterators from './iterators-namespace';
-export * as ChaincodeProposal from './signed-proposal';
+// Namespaces of types only, imported with `import type` so that nothing exists at run time (the
+// module object keeps plain data properties); `export type * as` would need TypeScript 5.0 in
+// every consumer of the declarations.
+import type * as Iterators from './iterators-namespace';
+import type * as ChaincodeProposal from './signed-proposal';
+export type { ChaincodeProposal, Iterators };
