@@ -78,6 +78,7 @@ export function dialPeer(
       maxConcurrentTransactions: options.maxConcurrentTransactions,
       transactionSlotTimeoutMs: options.transactionSlotTimeoutMs,
       requestTimeoutMs: options.requestTimeoutMs,
+      autoWriteBatch: options.autoWriteBatch,
       log,
     },
   );

@@ -28,6 +28,8 @@ export interface MessageHandlerOptions {
   readonly maxConcurrentTransactions?: number | undefined;
   readonly transactionSlotTimeoutMs?: number | undefined;
   readonly requestTimeoutMs?: number | undefined;
+  /** Batch every transaction's writes from its start (when the peer supports batching). */
+  readonly autoWriteBatch?: boolean | undefined;
   readonly log: Logger;
 }
 
@@ -50,6 +52,7 @@ export class ChaincodeMessageHandler {
   readonly #log: Logger;
   readonly #name: string;
   readonly #localMspId: string | undefined;
+  readonly #autoWriteBatch: boolean;
   readonly #fsm: ProtocolStateMachine;
   readonly #transactions: TransactionTable;
   readonly #limit: InFlightLimit<ReceivedTransaction>;
@@ -72,6 +75,7 @@ export class ChaincodeMessageHandler {
     this.#log = options.log;
     this.#name = options.chaincodeName;
     this.#localMspId = options.localMspId;
+    this.#autoWriteBatch = options.autoWriteBatch === true;
     this.#fsm = new ProtocolStateMachine(options.log);
     // The limits were checked (positive integers when given) by startChaincode/serveChaincode.
     this.#transactions = new TransactionTable(options.log, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
@@ -291,7 +295,14 @@ export class ChaincodeMessageHandler {
       this.#limit.giveBack();
       return;
     }
-    const context = new TransactionContext(channelId, txId, this.#capabilities, this.#localMspId, this.#guardedSend);
+    const context = new TransactionContext(
+      channelId,
+      txId,
+      this.#capabilities,
+      this.#localMspId,
+      this.#guardedSend,
+      this.#autoWriteBatch,
+    );
     this.#transactions.add(context);
     void this.#execute(context, received);
   }
