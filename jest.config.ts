@@ -28,6 +28,7 @@ const moduleNameMapper: Config['moduleNameMapper'] = {
   '^@chaincode/shim$': pkg('shim', 'index.ts'),
   '^@chaincode/shim/internal$': pkg('shim', 'internal.ts'),
   '^@chaincode/dev-peer$': pkg('dev-peer', 'index.ts'),
+  '^@chaincode/dev-peer/internal$': pkg('dev-peer', 'internal.ts'),
   '^@chaincode/cli$': pkg('cli', 'index.ts'),
 };
 

@@ -18,6 +18,8 @@ import { HandlerRegistry } from './peer/handler-registry';
 import { ClientPeerStream, ServerPeerStream } from './peer/peer-stream';
 import type { ChaincodeInvoker } from './peer/request-handlers';
 import { buildProposal } from './proposal/proposal-builder';
+import { IndexCatalog } from './query/index-catalog';
+import { chaincodeIndexFiles, type ChaincodeIndexes } from './query/index-spec';
 import type { ReadWriteSet } from './simulation/read-write-set';
 import { TxSimulation } from './simulation/tx-simulation';
 import type { HistoryRecord, StateEntry } from './state/ledger-types';
@@ -95,7 +97,11 @@ export interface ConnectOptions {
 /** What `startChaincode` runs: an object with Init and Invoke (fabric-shim's ChaincodeInterface). */
 export type DeployableChaincode = Parameters<typeof startChaincode>[0];
 
-export interface DeployOptions {
+/**
+ * `modulePath` / `indexes`: the chaincode's CouchDB indexes (its META-INF/statedb/couchdb files),
+ * validated as Fabric validates them at install; rich queries use them.
+ */
+export interface DeployOptions extends ChaincodeIndexes {
   /** CORE_PEER_LOCALMSPID of the chaincode (stub.getMspID()). Default: the peer's `mspId`. */
   readonly localMspId?: string;
   readonly maxConcurrentTransactions?: number;
@@ -115,6 +121,7 @@ export class DevPeer {
   private readonly handlers = new Set<ChaincodeHandler>();
   private readonly clients = new Set<grpc.Client>();
   private readonly sessions = new Set<ChaincodeSession>();
+  private readonly indexes = new IndexCatalog();
   private cachedDefaultIdentity: Identity | undefined;
   private stopped = false;
   private readonly env: HandlerEnvironment;
@@ -135,6 +142,11 @@ export class DevPeer {
       keepaliveMs: options.keepaliveMs,
       limits: { pageSize: options.pageSize, totalQueryLimit: options.totalQueryLimit },
       invoke,
+      richQueries: {
+        indexes: this.indexes,
+        internalQueryLimit: options.internalQueryLimit,
+        totalQueryLimit: options.totalQueryLimit,
+      },
       onRegister: (handler) => {
         if (handler.name !== undefined) this.registry.register(handler.name, handler);
       },
@@ -308,6 +320,7 @@ export class DevPeer {
     options: DeployOptions = {},
   ): Promise<ChaincodeSession> {
     this.checkRunning();
+    this.installIndexes(name, options);
     const session = await startChaincode(chaincode, {
       peerAddress: this.address,
       chaincodeIdName: name,
@@ -329,6 +342,16 @@ export class DevPeer {
       throw error;
     }
     return session;
+  }
+
+  /**
+   * Install the CouchDB indexes of chaincode `name` (all channels), as a peer does when the chaincode
+   * is installed and defined: from `modulePath`'s META-INF/statedb/couchdb and/or `indexes`. A file
+   * Fabric would refuse throws (CC_DEVPEER_INVALID_INDEX) and installs nothing. `deployChaincode`
+   * calls this; call it yourself for a chaincode started another way.
+   */
+  installIndexes(name: string, source: ChaincodeIndexes): void {
+    this.indexes.install(name, chaincodeIndexFiles(source));
   }
 
   /** Close every stream and the server. */

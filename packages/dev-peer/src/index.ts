@@ -14,6 +14,7 @@ export {
   type TransactionResult,
 } from './dev-peer';
 export type { DevPeerOptions, PeerCapabilities } from './options';
+export type { ChaincodeIndexes, IndexSpec } from './query/index-spec';
 export { DevPeerError, DevPeerErrorCode } from './errors';
 export type { CreateIdentityOptions, Identity } from './ca/identity';
 export { FABRIC_ATTRIBUTES_OID, TestCa } from './ca/test-ca';

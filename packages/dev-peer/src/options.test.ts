@@ -17,6 +17,7 @@ describe('resolveOptions', () => {
       mspId: 'Org1MSP',
       pageSize: 100,
       totalQueryLimit: 100000,
+      internalQueryLimit: 1000,
       executeTimeoutMs: 30000,
       keepaliveMs: 0,
     });

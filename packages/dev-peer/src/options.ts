@@ -29,6 +29,8 @@ export interface DevPeerOptions {
   readonly pageSize?: number;
   /** Most results a query returns in total (core.yaml `ledger.state.totalQueryLimit`, 100000). */
   readonly totalQueryLimit?: number;
+  /** Documents per CouchDB request of a rich query (`ledger.state.couchDBConfig.internalQueryLimit`, 1000). */
+  readonly internalQueryLimit?: number;
   /** core.yaml `chaincode.executetimeout`: 30000. */
   readonly executeTimeoutMs?: number;
   /** Send KEEPALIVE to every chaincode this often (core.yaml `chaincode.keepalive`, default off). */
@@ -51,6 +53,7 @@ export interface ResolvedOptions {
   readonly mspId: string;
   readonly pageSize: number;
   readonly totalQueryLimit: number;
+  readonly internalQueryLimit: number;
   readonly executeTimeoutMs: number;
   readonly keepaliveMs: number;
 }
@@ -95,6 +98,7 @@ export function resolveOptions(options: DevPeerOptions = {}): ResolvedOptions {
     mspId: options.mspId ?? 'Org1MSP',
     pageSize: positiveInt('pageSize', options.pageSize, 100),
     totalQueryLimit: positiveInt('totalQueryLimit', options.totalQueryLimit, 100000),
+    internalQueryLimit: positiveInt('internalQueryLimit', options.internalQueryLimit, 1000),
     executeTimeoutMs: positiveInt('executeTimeoutMs', options.executeTimeoutMs, 30000),
     keepaliveMs: positiveInt('keepaliveMs', options.keepaliveMs, 0, true),
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MessageType, protos, type ChaincodeMessage } from '@chaincode/shim/internal';
+import { openRichQuery, type RichQueryEnvironment } from '../query/rich-query';
 import { HistoryCursor } from '../simulation/cursors';
 import { SimulationError } from '../simulation/tx-simulation';
 import { buildQueryResponse, historyQuery, rangeQuery } from './query-context';
@@ -21,6 +22,8 @@ export type ChaincodeInvoker = (
 export interface RequestEnvironment {
   readonly limits: QueryLimits;
   readonly invoke: ChaincodeInvoker;
+  /** CouchDB rich queries (src/query). */
+  readonly richQueries: RichQueryEnvironment;
 }
 
 /** Answers one request: resolves with the RESPONSE payload, throws for an ERROR reply. */
@@ -230,9 +233,16 @@ function queryStateClose(payload: Uint8Array, tx: TransactionContext): Uint8Arra
   return protos.QueryResponse.encode({ hasMore: false, id: req.id }).finish();
 }
 
-function getQueryResult(payload: Uint8Array): never {
-  unmarshal(protos.GetQueryResult, payload);
-  throw new RequestError('rich queries are not supported yet');
+// Rich queries: src/query answers them as a peer with a CouchDB state database (HandleGetQueryResult).
+function getQueryResult(payload: Uint8Array, tx: TransactionContext, env: RequestEnvironment): Uint8Array {
+  const req = unmarshal(protos.GetQueryResult, payload);
+  const metadata = queryMetadata(req.metadata);
+  checkPrivate(tx, req.collection);
+  const id = randomUUID();
+  const { query, totalLimit } = openRichQuery(req, metadata, tx, env.richQueries);
+  tx.queries.set(id, query);
+  const response = buildQueryResponse(tx, id, query, env.limits.pageSize, totalLimit);
+  return protos.QueryResponse.encode(response).finish();
 }
 
 /** Fabric's ParseName: "name[:version][/channel]". */

@@ -1,5 +1,7 @@
 import type { ChannelLedger } from '../state/channel-ledger';
-import type { MetadataWriteRecord, TxTimestamp, Version, WriteRecord } from '../state/ledger-types';
+import { couchDbWriteRefusal } from '../query/couchdb-key-value';
+import type { MetadataWriteRecord, StateEntry, TxTimestamp, Version, WriteRecord } from '../state/ledger-types';
+import type { SortedKeyMap } from '../state/sorted-key-map';
 import { RangeCursor, type RangeQueryRecord } from './cursors';
 import type { KeyRead, PrivateKeyRead, ReadWriteSet } from './read-write-set';
 
@@ -62,7 +64,7 @@ export class TxSimulation {
   }
 
   put(namespace: string, collection: string, key: string, value: Buffer): void {
-    this.checkWrite(key);
+    this.checkWrite(key, value);
     this.setWrite({ namespace, collection, key, value, isDelete: false, isPurge: false });
   }
 
@@ -84,14 +86,7 @@ export class TxSimulation {
 
   /** A range of public state, recorded for phantom-read validation. */
   rangeScan(namespace: string, startKey: string, endKey: string, paginated: boolean): RangeCursor {
-    if (paginated) {
-      if (this.writePerformed) {
-        throw new SimulationError(
-          `txid [${this.txId}]: unsuppored transaction. Paginated queries are supported only in a read-only transaction`,
-        );
-      }
-      this.paginatedQueryPerformed = true;
-    }
+    if (paginated) this.beforePaginatedQuery();
     const record: RangeQueryRecord = { namespace, startKey, endKey, itrExhausted: false, reads: [] };
     this.rangeQueries.push(record);
     return new RangeCursor(this.ledger.namespace(namespace).peekStore(''), startKey, endKey, record);
@@ -99,13 +94,23 @@ export class TxSimulation {
 
   /** A range of a private collection (Fabric allows it only in a read-only transaction). */
   privateRangeScan(namespace: string, collection: string, startKey: string, endKey: string): RangeCursor {
-    if (this.writePerformed) {
-      throw new SimulationError(
-        `txid [${this.txId}]: unsuppored transaction. Queries on pvt data is supported only in a read-only transaction`,
-      );
-    }
-    this.privateQueryPerformed = true;
+    this.beforePrivateQuery();
     return new RangeCursor(this.ledger.namespace(namespace).peekStore(collection), startKey, endKey, undefined);
+  }
+
+  /**
+   * The committed store a rich query (GET_QUERY_RESULT) reads, after Fabric's preconditions: a
+   * query of private data or a paginated query makes the transaction read-only.
+   */
+  richQueryStore(namespace: string, collection: string, paginated: boolean): SortedKeyMap<StateEntry> | undefined {
+    if (collection !== '') this.beforePrivateQuery();
+    else if (paginated) this.beforePaginatedQuery();
+    return this.ledger.namespace(namespace).peekStore(collection);
+  }
+
+  /** A public rich-query result joins the read set (Fabric's queryResultsItr); no range is recorded. */
+  recordQueryRead(namespace: string, key: string, version: Version): void {
+    this.reads.set(namespace + SEP + key, { namespace, key, version });
   }
 
   /** Writes and metadata writes, for the ledger. */
@@ -154,8 +159,26 @@ export class TxSimulation {
     this.writes.set(write.namespace + SEP + write.collection + SEP + write.key, write);
   }
 
+  private beforePaginatedQuery(): void {
+    if (this.writePerformed) {
+      throw new SimulationError(
+        `txid [${this.txId}]: unsuppored transaction. Paginated queries are supported only in a read-only transaction`,
+      );
+    }
+    this.paginatedQueryPerformed = true;
+  }
+
+  private beforePrivateQuery(): void {
+    if (this.writePerformed) {
+      throw new SimulationError(
+        `txid [${this.txId}]: unsuppored transaction. Queries on pvt data is supported only in a read-only transaction`,
+      );
+    }
+    this.privateQueryPerformed = true;
+  }
+
   // Fabric's txSimulator write preconditions (texts as Fabric 2.x writes them, typo included).
-  private checkWrite(key: string): void {
+  private checkWrite(key: string, value?: Buffer): void {
     if (this.privateQueryPerformed) {
       throw new SimulationError(
         `txid [${this.txId}]: unsuppored transaction. Transaction has already performed queries on pvt data. Writes are not allowed`,
@@ -167,7 +190,8 @@ export class TxSimulation {
       );
     }
     this.writePerformed = true;
-    // CouchDB's key rule; LevelDB accepts an empty key. Refusing it keeps a chaincode portable.
-    if (key === '') throw new SimulationError('invalid key. Empty string is not supported as a key by couchdb');
+    // The state database is CouchDB's (rich queries need it): its key and value rules apply.
+    const refusal = couchDbWriteRefusal(key, value);
+    if (refusal !== undefined) throw new SimulationError(refusal);
   }
 }
