@@ -401,7 +401,7 @@ describe('dev peer: request types with Fabric semantics', () => {
   });
 
   // Rich queries themselves are covered by test/dev-peer/rich-query*.test.ts.
-  it('GET_QUERY_RESULT without a selector answers CouchDB\'s error, wrapped as Fabric wraps it', async () => {
+  it("GET_QUERY_RESULT without a selector answers CouchDB's error, wrapped as Fabric wraps it", async () => {
     const r = await run(async (tx) => {
       const reply = await tx.call(MessageType.GET_QUERY_RESULT, protos.GetQueryResult.encode({ query: '{}' }).finish());
       tx.complete(200, `${String(reply.type)} ${dec.text(reply.payload)}`);

@@ -55,7 +55,9 @@ export class RichQueryEngine {
       collection,
     });
     const metadata =
-      page === undefined ? undefined : protos.QueryMetadata.create({ pageSize: page.pageSize, bookmark: page.bookmark ?? '' });
+      page === undefined
+        ? undefined
+        : protos.QueryMetadata.create({ pageSize: page.pageSize, bookmark: page.bookmark ?? '' });
     const { query: context, totalLimit } = openRichQuery(request, metadata, tx, {
       indexes: this.indexes,
       internalQueryLimit: this.options.internalQueryLimit ?? 1000,
