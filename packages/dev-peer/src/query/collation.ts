@@ -74,7 +74,7 @@ export function compareRaw(a: EJson, b: EJson): number {
   const rb = rawRank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
   if (isNumber(a) && isNumber(b)) return Math.sign(numberValue(a) - numberValue(b));
-  if (typeof a === 'string' && typeof b === 'string') return compareKeys(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return Math.sign(compareKeys(a, b));
   if (Array.isArray(a) && Array.isArray(b)) return compareRawLists(a, b);
   if (a instanceof Map && b instanceof Map) {
     // {Props}: a 1-tuple holding a list of {Key, Value} 2-tuples

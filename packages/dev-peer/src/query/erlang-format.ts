@@ -30,6 +30,7 @@ const ESCAPES: Record<number, string> = { 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\
 /** A binary as io_lib writes it: `<<"text">>` when every byte is printable Latin-1, else its bytes. */
 export function erlangBinary(text: string): string {
   const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length === 0) return '<<>>';
   const printable = [...bytes].every((b) => (b >= 0x20 && b <= 0x7e) || b >= 0xa0 || ESCAPES[b] !== undefined);
   if (!printable) return `<<${[...bytes].join(',')}>>`;
   let out = '';
