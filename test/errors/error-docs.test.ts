@@ -1,12 +1,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { devPeerErrorCodes } from '@chaincode/dev-peer/internal';
 import { renderErrorDocs, sourcesOf, type RegistryEntry } from './error-docs';
 
 const root = join(__dirname, '..', '..');
 const docsPath = join(root, 'docs', 'errors.md');
 
 // Each package's registry (src/errors/codes.ts), in dependency order.
-const entries: RegistryEntry[] = [];
+const entries: RegistryEntry[] = [
+  {
+    pkg: '@chaincode/dev-peer',
+    prefix: 'CC_DEVPEER_',
+    srcDir: join(root, 'packages', 'dev-peer', 'src'),
+    registry: devPeerErrorCodes,
+  },
+];
 
 describe('docs/errors.md', () => {
   it('lists exactly the codes of the registries (npm run docs:errors rewrites it)', () => {

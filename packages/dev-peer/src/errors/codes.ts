@@ -19,7 +19,7 @@ export const devPeerErrorCodes = {
   },
   CC_DEVPEER_REGEX_UNSUPPORTED: {
     meaning:
-      'A $regex uses a PCRE construct that JavaScript regular expressions cannot express (possessive quantifiers, atomic groups, \\Q..\\E, recursion...); CouchDB would evaluate it, the dev peer cannot.',
+      'A $regex uses a PCRE construct that JavaScript regular expressions cannot express (possessive quantifiers, atomic groups, recursion, options in mid-pattern, \\p{...}); CouchDB would evaluate it, the dev peer cannot.',
     action: 'Rewrite the pattern without the construct, or test this query against a real peer with CouchDB.',
   },
   CC_DEVPEER_INVALID_INDEX: {
