@@ -33,6 +33,14 @@ interface View {
   readonly compare: (row: Row, position: BookmarkPosition) => number;
 }
 
+// The last rows computed for each index, reused while the documents are the same objects (a
+// committed entry is never changed in place, so unchanged state means identical documents).
+const lastRows = new WeakMap<IndexDefinition, { readonly docs: readonly CouchDoc[]; readonly rows: Row[] }>();
+
+function sameDocs(a: readonly CouchDoc[], b: readonly CouchDoc[]): boolean {
+  return a.length === b.length && a.every((doc, i) => doc === b[i]);
+}
+
 /**
  * One CouchDB database (a namespace, or a private data collection) frozen at a moment: its
  * documents in key order and its JSON indexes. A Fabric peer holds commits back while a transaction
@@ -109,6 +117,8 @@ export class CouchDatabase {
   }
 
   private jsonRows(index: IndexDefinition): Row[] {
+    const last = lastRows.get(index);
+    if (last !== undefined && sameDocs(last.docs, this.docs)) return last.rows;
     const paths = index.columns.map(parseField);
     const rows: Row[] = [];
     for (const doc of this.docs) {
@@ -121,7 +131,9 @@ export class CouchDatabase {
       }
       if (key.length === paths.length) rows.push({ key, doc });
     }
-    return rows.sort(compareRows);
+    rows.sort(compareRows);
+    lastRows.set(index, { docs: this.docs, rows });
+    return rows;
   }
 }
 
