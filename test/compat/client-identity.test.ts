@@ -212,6 +212,6 @@ describe('ClientIdentity MSP id, id bytes and attributes compared with fabric-sh
   it('both refuse a creator that is not a PEM certificate; ours with a typed error', () => {
     const stub = creatorStub(Buffer.from([0x0a, 0x03, 0x61, 0x62, 0x63]), 'IdemixMSP');
     expect(() => new OfficialClientIdentity(stub)).toThrow();
-    expect(() => new ClientIdentity(stub)).toThrow(expect.objectContaining({ code: 'IDENTITY_ERROR' }));
+    expect(() => new ClientIdentity(stub)).toThrow(expect.objectContaining({ code: 'CC_SHIM_IDENTITY_ERROR' }));
   });
 });

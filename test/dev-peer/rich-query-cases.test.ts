@@ -2,9 +2,9 @@
  * The rich-query case table (fixtures/rich-query-cases.ts): each case runs on the dev peer's query
  * engine, over a real ledger and transaction simulation, and must give the answer its source states.
  */
-import { couchDbWriteRefusal } from '../../packages/dev-peer/src/query/couchdb-key-value';
 import { IndexCatalog } from '../../packages/dev-peer/src/query/index-catalog';
 import { QueryError } from '../../packages/dev-peer/src/query/query-error';
+import { validateKeyValue } from '../../packages/dev-peer/src/simulation/state-database';
 import {
   CASES,
   type Expectation,
@@ -71,7 +71,11 @@ describe('rich queries: the case table', () => {
 
   const writes = CASES.filter((c): c is WriteCase => c.kind === 'write');
   it.each(writes.map((c) => [title(c), c] as const))('write: %s', (_title, c) => {
-    expect(couchDbWriteRefusal(c.key, Buffer.from(c.value))).toBe(c.refusal);
+    const write = () => {
+      validateKeyValue('CouchDB', c.key, Buffer.from(c.value));
+    };
+    if (c.refusal === undefined) expect(write).not.toThrow();
+    else expect(write).toThrow(expect.objectContaining({ code: 'CC_DEVPEER_REQUEST_REFUSED', message: c.refusal }));
   });
 
   const indexes = CASES.filter((c): c is IndexCase => c.kind === 'index');

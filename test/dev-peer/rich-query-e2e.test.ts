@@ -1,133 +1,23 @@
 /**
- * A contract in the style of fabric-samples' asset-transfer-ledger-queries (written here in our own
- * words) running on the dev peer through @chaincode/shim over gRPC, with its CouchDB indexes read
- * from META-INF/statedb/couchdb in its project directory. The answers are those of a Fabric peer
- * whose state database is CouchDB.
+ * The ledger-queries contract (fixtures/ledger-queries) running on the dev peer through
+ * @chaincode/shim over gRPC, with its CouchDB indexes read from META-INF/statedb/couchdb in its
+ * project directory. The answers are those of a Fabric peer whose state database is CouchDB.
+ * rich-query-network.test.ts covers several orgs' peers and a goleveldb peer.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Context, Contract, Returns, Transaction, type StateQueryIterator } from '@chaincode/contract-api';
 import { DevPeer, type TransactionResult } from '@chaincode/dev-peer';
-import { configureLogging, createContractChaincode } from '@chaincode/shim';
+import { createContractChaincode } from '@chaincode/shim';
+import {
+  LEDGER_QUERIES_PROJECT as PROJECT,
+  LedgerQueries,
+  SEED,
+  type Asset,
+} from './fixtures/ledger-queries/ledger-queries-contract';
+import { quietLogs } from './support/quiet-logs';
 
-const PROJECT = join(__dirname, 'fixtures', 'ledger-queries');
-
-// The shim logs each registration; keep the run quiet (this file's module registry only).
-const logs: string[] = [];
-beforeAll(() => {
-  configureLogging({
-    sink: (line) => {
-      logs.push(line);
-    },
-  });
-});
-const NOTES = 'assetNotes';
-
-interface Asset {
-  ID: string;
-  appraisedValue: number;
-  color: string;
-  docType: 'asset';
-  owner: string;
-  size: number;
-}
-
-async function drain(iterator: StateQueryIterator): Promise<unknown[]> {
-  const records: unknown[] = [];
-  try {
-    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
-      records.push({ key: r.value.key, record: JSON.parse(Buffer.from(r.value.value).toString('utf8')) as unknown });
-    }
-  } finally {
-    await iterator.close();
-  }
-  return records;
-}
-
-class LedgerQueries extends Contract {
-  constructor() {
-    super('LedgerQueries');
-  }
-
-  @Transaction()
-  async CreateAsset(
-    ctx: Context,
-    id: string,
-    color: string,
-    size: number,
-    owner: string,
-    value: number,
-  ): Promise<void> {
-    // members in sorted order, so the bytes read back equal the bytes written on any state database
-    const asset: Asset = { ID: id, appraisedValue: value, color, docType: 'asset', owner, size };
-    await ctx.stub.putState(id, Buffer.from(JSON.stringify(asset)));
-    // a composite-key entry: its value is not JSON, CouchDB keeps it as an attachment
-    await ctx.stub.putState(ctx.stub.createCompositeKey('color~name', [color, id]), Buffer.from('\u0000'));
-  }
-
-  @Transaction()
-  async TransferAssetsOfOwner(ctx: Context, owner: string, newOwner: string): Promise<void> {
-    const query = JSON.stringify({ selector: { docType: 'asset', owner } });
-    for (const { record } of (await drain(await ctx.stub.getQueryResult(query))) as { record: Asset }[]) {
-      await ctx.stub.putState(record.ID, Buffer.from(JSON.stringify({ ...record, owner: newOwner })));
-    }
-  }
-
-  @Transaction()
-  async TransferPageOfAssets(ctx: Context, query: string, newOwner: string): Promise<void> {
-    const { iterator } = await ctx.stub.getQueryResultWithPagination(query, 10, '');
-    for (const { record } of (await drain(iterator)) as { record: Asset }[]) {
-      await ctx.stub.putState(record.ID, Buffer.from(JSON.stringify({ ...record, owner: newOwner })));
-    }
-  }
-
-  @Transaction(false)
-  @Returns('string')
-  async QueryAssetsByOwner(ctx: Context, owner: string): Promise<string> {
-    const query = JSON.stringify({ selector: { docType: 'asset', owner } });
-    return JSON.stringify(await drain(await ctx.stub.getQueryResult(query)));
-  }
-
-  @Transaction(false)
-  @Returns('string')
-  async QueryAssets(ctx: Context, query: string): Promise<string> {
-    return JSON.stringify(await drain(await ctx.stub.getQueryResult(query)));
-  }
-
-  @Transaction(false)
-  @Returns('string')
-  async QueryAssetsWithPagination(ctx: Context, query: string, pageSize: number, bookmark: string): Promise<string> {
-    const { iterator, metadata } = await ctx.stub.getQueryResultWithPagination(query, pageSize, bookmark);
-    const records = await drain(iterator);
-    return JSON.stringify({ records, fetchedRecordsCount: metadata.fetchedRecordsCount, bookmark: metadata.bookmark });
-  }
-
-  @Transaction()
-  async AddNote(ctx: Context, id: string, rating: number, text: string): Promise<void> {
-    await ctx.stub.putPrivateData(NOTES, id, Buffer.from(JSON.stringify({ rating, text })));
-  }
-
-  @Transaction(false)
-  @Returns('string')
-  async QueryNotes(ctx: Context, query: string): Promise<string> {
-    return JSON.stringify(await drain(await ctx.stub.getPrivateDataQueryResult(NOTES, query)));
-  }
-
-  @Transaction()
-  async PutRaw(ctx: Context, key: string, value: string): Promise<void> {
-    await ctx.stub.putState(key, Buffer.from(value));
-  }
-}
-
-const SEED: [string, string, number, string, number][] = [
-  ['asset1', 'blue', 35, 'tom', 100],
-  ['asset2', 'red', 50, 'tom', 150],
-  ['asset3', 'blue', 70, 'tom', 200],
-  ['asset4', 'green', 10, 'jerry', 50],
-  ['asset5', 'red', 15, 'jerry', 75],
-  ['asset6', 'yellow', 5, 'tom', 300],
-];
+quietLogs();
 
 const text = (r: TransactionResult): string => Buffer.from(r.payload).toString('utf8');
 const keysOf = (r: TransactionResult): string[] => (JSON.parse(text(r)) as { key: string }[]).map((x) => x.key);

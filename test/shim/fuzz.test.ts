@@ -16,8 +16,14 @@ import {
   Transaction,
 } from '@chaincode/contract-api';
 import { DevPeer, type TransactionResult } from '@chaincode/dev-peer';
-import { createContractChaincode, ProtocolState, Shim, type ChaincodeSession } from '@chaincode/shim';
-import { MessageType, protos, type ChaincodeMessage, type ChaincodeMessageInit } from '@chaincode/shim/internal';
+import { createContractChaincode, Shim, type ChaincodeSession } from '@chaincode/shim';
+import {
+  MessageType,
+  ProtocolState,
+  protos,
+  type ChaincodeMessage,
+  type ChaincodeMessageInit,
+} from '@chaincode/shim/internal';
 import { CHAINCODE_REQUEST_TYPES } from '../support/request-types';
 import { SeededRandom } from '../support/seeded-random';
 import { quietLogs, text, waitFor } from './harness';

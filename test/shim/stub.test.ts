@@ -193,7 +193,7 @@ describe('world state', () => {
       return errors;
     });
     for (const e of result) {
-      expect(e).toMatchObject({ name: 'InvalidArgumentError', code: 'INVALID_ARGUMENT' });
+      expect(e).toMatchObject({ name: 'InvalidArgumentError', code: 'CC_SHIM_INVALID_ARGUMENT' });
     }
   });
 
@@ -375,7 +375,7 @@ describe('world state', () => {
     if ('rows' in result) {
       expect(typeof result.rows).toBe('number');
     } else {
-      expect(result).toMatchObject({ name: 'PeerRequestError', code: 'PEER_ERROR' });
+      expect(result).toMatchObject({ name: 'PeerRequestError', code: 'CC_SHIM_PEER_ERROR' });
       expect(result.message.length).toBeGreaterThan(0);
     }
     expect(PeerRequestError.name).toBe('PeerRequestError');

@@ -1,5 +1,5 @@
 export type CliErrorCode =
-  'INVALID_ARGUMENT' | 'FILE_ERROR' | 'TARGET_EXISTS' | 'NO_DEV_SESSION' | 'TRANSACTION_FAILED';
+  'INVALID_ARGUMENT' | 'INVALID_METADATA' | 'FILE_ERROR' | 'TARGET_EXISTS' | 'NO_DEV_SESSION' | 'TRANSACTION_FAILED';
 
 /** A reason one of the CLI's own commands (init, package, dev, invoke...) stops; one line. */
 export class CliError extends Error {

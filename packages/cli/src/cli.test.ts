@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeFailure, EXIT_USAGE } from './entry';
+import { describeFailure, EXIT_FAILED, EXIT_USAGE } from './entry';
 import { UsageError } from './usage-error';
 import { cc, failure, fixtures, useTempDir } from './test-utils/run-cc';
 
@@ -45,7 +45,7 @@ describe('parsing', () => {
     expect(failure(run).line).toMatch(/Did you mean start\?|Unknown argument: strat/);
   });
 
-  it('refuses conflicting TLS flags on server', async () => {
+  it('refuses conflicting TLS flags on server (one rule for flags and CORE_ variables, in the shim options module)', async () => {
     const both = failure(
       await cc([
         'server',
@@ -57,12 +57,14 @@ describe('parsing', () => {
         'k',
       ]),
     );
-    expect(both.line).toBe('cc: Arguments chaincode-tls-cert-file and chaincode-tls-cert-path are mutually exclusive');
-    expect(both.code).toBe(EXIT_USAGE);
+    expect(both.line).toBe(
+      'cc: --chaincode-tls-cert-file (or CORE_CHAINCODE_TLS_CERT_FILE) and --chaincode-tls-cert-path (or CORE_CHAINCODE_TLS_CERT_PATH) conflict: give only one of them',
+    );
+    expect(both.code).toBe(EXIT_FAILED);
     const keyOnly = failure(await cc(['server', '--chaincode-tls-key-file', 'k.pem']));
-    expect(keyOnly.line).toMatch(/^cc: A TLS option is set but no cert is specified/);
+    expect(keyOnly.line).toMatch(/^cc: a TLS option is set but no certificate/);
     const caOnly = failure(await cc(['server', '--chaincode-tls-client-cacert-file', 'ca.pem']));
-    expect(caOnly.line).toMatch(/^cc: A TLS option is set but no key is specified/);
+    expect(caOnly.line).toMatch(/^cc: a TLS option is set but no key/);
   });
 
   it('takes init --version as the package version, not the CLI version', async () => {

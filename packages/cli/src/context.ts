@@ -1,5 +1,3 @@
-import type { RetryPolicy } from '@chaincode/shim';
-
 /** Where a command writes: process.stdout/stderr in the bin, collectors in tests. */
 export interface TextSink {
   write(text: string): unknown;
@@ -15,8 +13,6 @@ export interface CliContext {
   readonly stdin?: NodeJS.ReadableStream;
   /** Aborts long-running commands (start, server, dev): SIGINT/SIGTERM in the bin, tests otherwise. */
   readonly signal?: AbortSignal;
-  /** Test seam: how `start` retries an unreachable peer. */
-  readonly retry?: Partial<RetryPolicy>;
 }
 
 export interface CliInput extends CliContext {

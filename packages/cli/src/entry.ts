@@ -1,4 +1,4 @@
-import { isCommandError } from '@chaincode/shim';
+import { isCommandError } from '@chaincode/shim/internal';
 import { CliError } from './cli-error';
 import { runCli } from './cli';
 import { UsageError } from './usage-error';

@@ -1,7 +1,8 @@
 /**
  * Runs rich queries on the dev peer's query engine without a chaincode: documents are committed to
- * a real ChannelLedger, a real TxSimulation gives the transaction's view, and openRichQuery answers
- * as the GET_QUERY_RESULT handler would. The end-to-end test covers the gRPC path.
+ * a real ChannelLedger in CouchDB's stored form, a real TxSimulation gives the transaction's view,
+ * and openRichQuery answers as the GET_QUERY_RESULT handler would. The end-to-end test covers the
+ * gRPC path.
  */
 import { protos, queryresult } from '@chaincode/shim/internal';
 import { IndexCatalog } from '../../../packages/dev-peer/src/query/index-catalog';
@@ -9,6 +10,7 @@ import { chaincodeIndexFiles, type IndexSpec } from '../../../packages/dev-peer/
 import { openRichQuery } from '../../../packages/dev-peer/src/query/rich-query';
 import { TxSimulation } from '../../../packages/dev-peer/src/simulation/tx-simulation';
 import { ChannelLedger } from '../../../packages/dev-peer/src/state/channel-ledger';
+import { couchDbStoredValue } from '../../../packages/dev-peer/src/state/couchdb-json';
 import type { TransactionContext } from '../../../packages/dev-peer/src/peer/transaction-context';
 
 export const NAMESPACE = 'cc';
@@ -33,7 +35,7 @@ export interface QueryAnswer {
 }
 
 export class RichQueryEngine {
-  readonly ledger = new ChannelLedger('ch');
+  readonly ledger = new ChannelLedger('ch', couchDbStoredValue);
   readonly indexes = new IndexCatalog();
   private tx = 0;
 
@@ -59,9 +61,12 @@ export class RichQueryEngine {
         ? undefined
         : protos.QueryMetadata.create({ pageSize: page.pageSize, bookmark: page.bookmark ?? '' });
     const { query: context, totalLimit } = openRichQuery(request, metadata, tx, {
+      stateDatabase: 'CouchDB',
       indexes: this.indexes,
-      internalQueryLimit: this.options.internalQueryLimit ?? 1000,
-      totalQueryLimit: this.options.totalQueryLimit ?? 100000,
+      limits: {
+        internalQueryLimit: this.options.internalQueryLimit ?? 1000,
+        totalQueryLimit: this.options.totalQueryLimit ?? 100000,
+      },
     });
     const keys: string[] = [];
     const values: string[] = [];

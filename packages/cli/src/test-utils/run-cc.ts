@@ -28,7 +28,6 @@ export async function cc(argv: string[], extra: Partial<CliInput> = {}): Promise
       stdout: { write: (t: string) => (stdout += t) },
       stderr: { write: (t: string) => (stderr += t) },
       signal: extra.signal,
-      retry: extra.retry,
     });
     return { stdout, stderr };
   } catch (error) {

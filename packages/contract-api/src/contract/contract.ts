@@ -1,3 +1,4 @@
+import { UnknownTransactionError } from '../errors/transaction-error';
 import { Brands } from '../metadata/metadata-keys';
 import { Context } from './context';
 
@@ -61,7 +62,9 @@ export class Contract {
   ): Promise<unknown> {
     const name = typeof fn === 'function' ? fn.name : fn;
     const method = (this as unknown as Record<string, unknown>)[name];
-    if (typeof method !== 'function') throw new TypeError(`${name} is not a function of contract ${this.name}`);
+    if (typeof method !== 'function') {
+      throw new UnknownTransactionError('CC_API_NOT_A_FUNCTION', `${name} is not a function of contract ${this.name}`);
+    }
     const result: unknown = await (method as (...args: unknown[]) => unknown).call(this, ctx, ...parameters);
     return result;
   }
@@ -69,7 +72,12 @@ export class Contract {
   /** Called for a function name this contract does not have; the default answers an error. */
   unknownTransaction(ctx: Context): Promise<void> {
     const { fcn } = ctx.stub.getFunctionAndParameters();
-    return Promise.reject(new Error(`You've asked to invoke a function that does not exist: ${fcn}`));
+    return Promise.reject(
+      new UnknownTransactionError(
+        'CC_API_UNKNOWN_TRANSACTION',
+        `You've asked to invoke a function that does not exist: ${fcn}`,
+      ),
+    );
   }
 
   /** The context of one transaction; override to return a subclass of `Context`. */

@@ -53,9 +53,19 @@ export function documentNumber(value: number): number | ErlFloat {
   return Number.isInteger(value) && Math.abs(value) < 1e21 ? value : new ErlFloat(value);
 }
 
-/** A copy of `object` with members in Go's map order (keys sorted by UTF-8 bytes). */
+/** `object` with members in Go's map order (keys sorted by UTF-8 bytes): itself when already so, else a copy. */
 export function sortedObject(object: EObject): EObject {
-  return new Map([...object].sort(([a], [b]) => compareKeys(a, b)));
+  return keysSorted(object.keys()) ? object : new Map([...object].sort(([a], [b]) => compareKeys(a, b)));
+}
+
+/** True when the keys come in Go's map order already (most JSON written by Fabric or by hand). */
+export function keysSorted(keys: Iterable<string>): boolean {
+  let previous: string | undefined;
+  for (const key of keys) {
+    if (previous !== undefined && compareKeys(previous, key) > 0) return false;
+    previous = key;
+  }
+  return true;
 }
 
 /** Exact term equality (Erlang =:=): 1 and 1.0 differ, object member order matters. */

@@ -238,10 +238,30 @@ function readNumber(r: Reader): EJson | Failure {
   return value === 0 ? 0 : value;
 }
 
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+// A run of characters that stand for themselves in a JSON string.
+// eslint-disable-next-line no-control-regex -- JSON strings treat U+0000..U+001F specially
+const PLAIN_RUN = /[^"\\\u0000-\u001f]+/y;
+
 function readString(r: Reader): string | Failure {
   r.i++; // opening quote
   let out = '';
   for (;;) {
+    PLAIN_RUN.lastIndex = r.i;
+    if (PLAIN_RUN.test(r.text)) {
+      out += r.text.slice(r.i, PLAIN_RUN.lastIndex);
+      r.i = PLAIN_RUN.lastIndex;
+    }
     const c = r.peek();
     if (c === undefined) return eof(r);
     if (c === '"') {
@@ -252,17 +272,7 @@ function readString(r: Reader): string | Failure {
       r.i++;
       const e = r.peek();
       if (e === undefined) return eof(r);
-      const simple: Record<string, string> = {
-        '"': '"',
-        '\\': '\\',
-        '/': '/',
-        b: '\b',
-        f: '\f',
-        n: '\n',
-        r: '\r',
-        t: '\t',
-      };
-      const mapped = simple[e];
+      const mapped = SIMPLE_ESCAPES[e];
       if (mapped !== undefined) {
         out += mapped;
         r.i++;
@@ -319,13 +329,16 @@ export function goKind(value: EJson): string {
   return 'number';
 }
 
+// Invalid UTF-8 becomes U+FFFD, as Go's decoder makes it; a byte order mark stays (Go refuses it).
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /**
  * `tryCastingToJSON` / keyValToCouchDoc: is a state value a JSON object Fabric stores as a
  * document (json.Unmarshal into a map succeeds and the map is not nil)? Anything else is stored as
  * an attachment, which selectors on data fields never match.
  */
 export function decodeStateObject(bytes: Uint8Array): EObject | undefined {
-  const result = decodeWhole(new TextDecoder().decode(bytes), 'float64');
+  const result = decodeWhole(UTF8.decode(bytes), 'float64');
   if (!result.ok || !(result.value instanceof Map)) return undefined;
   return result.value;
 }

@@ -1,5 +1,5 @@
 import { compareKeys } from '../state/key-order';
-import { ErlFloat, type EJson } from './ejson';
+import { ErlFloat, keysSorted, type EJson } from './ejson';
 
 /**
  * JSON text of a value as Fabric's Go code writes it with encoding/json: object members sorted by
@@ -26,7 +26,7 @@ function write(value: EJson, out: string[]): void {
     out.push(']');
   } else {
     out.push('{');
-    [...value.keys()].sort(compareKeys).forEach((key, i) => {
+    (keysSorted(value.keys()) ? [...value.keys()] : [...value.keys()].sort(compareKeys)).forEach((key, i) => {
       if (i > 0) out.push(',');
       out.push(goQuote(key), ':');
       write(value.get(key) as EJson, out);
@@ -35,17 +35,26 @@ function write(value: EJson, out: string[]): void {
   }
 }
 
-/** A number as CouchDB writes it: integers in full, floats in their shortest form with a fraction. */
+/**
+ * A number as CouchDB writes it: integers in full, floats in their shortest form with a fraction.
+ * An integer below 1e21 is written with the digits Go wrote it with (a float64's shortest form,
+ * e.g. 123456789012345680000), which is the literal CouchDB received and keeps.
+ */
 export function couchNumberText(value: number | ErlFloat): string {
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
+  if (typeof value === 'number') return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
   const text = String(value.value);
   return /[.eEn]/.test(text) ? text : `${text}.0`;
 }
 
 const HEX = '0123456789abcdef';
 
+// Characters goQuote writes otherwise than as themselves (surrogates: a lone one becomes \ufffd).
+// eslint-disable-next-line no-control-regex -- JSON strings treat U+0000..U+001F specially
+const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/;
+
 /** A string as Go's encoding/json quotes it (HTML-safe). */
 export function goQuote(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

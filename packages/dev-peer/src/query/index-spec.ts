@@ -17,6 +17,7 @@ export interface IndexSpec {
 export interface ChaincodeIndexes {
   /** The chaincode's project directory: its META-INF/statedb/couchdb index files are read. */
   readonly modulePath?: string;
+  /** Index definitions given directly, applied after the files of `modulePath`. */
   readonly indexes?: readonly IndexSpec[];
 }
 

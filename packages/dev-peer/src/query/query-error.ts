@@ -1,8 +1,8 @@
-import { ChaincodeError } from '@chaincode/contract-api';
-import type { DevPeerErrorCodeName } from '../errors/codes';
+import type { DevPeerErrorCode } from '../errors/codes';
+import { DevPeerError } from '../errors/dev-peer-error';
 
 type QueryErrorCode = Extract<
-  DevPeerErrorCodeName,
+  DevPeerErrorCode,
   | 'CC_DEVPEER_QUERY_REFUSED'
   | 'CC_DEVPEER_COUCHDB_ERROR'
   | 'CC_DEVPEER_REGEX_UNSUPPORTED'
@@ -14,7 +14,7 @@ type QueryErrorCode = Extract<
  * Base of the rich-query errors. For a request, `message` is exactly the reason a Fabric peer puts
  * after "GET_QUERY_RESULT failed: transaction ID: <txid>: " in its ERROR reply.
  */
-export abstract class QueryError<C extends QueryErrorCode = QueryErrorCode> extends ChaincodeError<C> {}
+export abstract class QueryError<C extends QueryErrorCode = QueryErrorCode> extends DevPeerError<C> {}
 
 /** The peer refused the query itself (Go's JSON decoding, Fabric's own checks). */
 export class QueryRefusedError extends QueryError<'CC_DEVPEER_QUERY_REFUSED'> {

@@ -36,6 +36,6 @@ describe('responses', () => {
   it('copes with a thrown value that cannot be turned into JSON', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    expect(thrownMessage(circular)).toBe('The transaction threw an object');
+    expect(thrownMessage(circular)).toBe('The transaction threw [object]');
   });
 });

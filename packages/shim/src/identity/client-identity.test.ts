@@ -127,7 +127,7 @@ describe('ClientIdentity', () => {
         thrown = err;
       }
       expect(thrown).toBeInstanceOf(IdentityError);
-      expect(thrown).toMatchObject({ code: 'IDENTITY_ERROR', name: 'IdentityError' });
+      expect(thrown).toMatchObject({ code: 'CC_SHIM_IDENTITY_ERROR', name: 'IdentityError' });
       expect((thrown as Error).message).toMatch(message);
       expect((thrown as Error).message).toContain('IdemixOrgMSP');
     });
@@ -137,7 +137,10 @@ describe('ClientIdentity', () => {
       const der = Buffer.from(pem.split('\n').slice(1, -2).join(''), 'base64');
       const truncated = `-----BEGIN CERTIFICATE-----\n${der.subarray(0, der.length - 10).toString('base64')}\n-----END CERTIFICATE-----\n`;
       expect(() => new ClientIdentity(creatorStub(truncated))).toThrow(
-        expect.objectContaining({ code: 'IDENTITY_ERROR', cause: expect.objectContaining({ name: 'DerError' }) }),
+        expect.objectContaining({
+          code: 'CC_SHIM_IDENTITY_ERROR',
+          cause: expect.objectContaining({ name: 'DerError' }),
+        }),
       );
     });
   });

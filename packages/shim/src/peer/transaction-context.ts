@@ -35,6 +35,11 @@ export class TransactionContext implements TransactionPort {
   event: protos.ChaincodeEvent.$Properties | undefined = undefined;
   /** Set when the stream ended: nothing more is sent for this transaction. */
   closed = false;
+  /**
+   * Set when a request of this transaction went unanswered past its deadline: the peer may still
+   * answer it late, so no later request could be matched safely; they all fail with this error.
+   */
+  failure: Error | undefined = undefined;
   /** When the transaction started (Date.now()). */
   readonly startedAt = Date.now();
   /** True while the transaction counts toward the handler's bound on transactions in flight. */
@@ -61,6 +66,7 @@ export class TransactionContext implements TransactionPort {
         new StreamClosedError('the stream to the peer is closed', { txId: this.txId, channelId: this.channelId }),
       );
     }
+    if (this.failure !== undefined) return Promise.reject(this.failure);
     const pending = new Pending(type, payload, this.txId, this.channelId);
     this.queue.enqueue(pending);
     return pending.promise;
@@ -69,6 +75,12 @@ export class TransactionContext implements TransactionPort {
   /** The stream ended: reject what waits, refuse what comes. */
   close(error: Error): void {
     this.closed = true;
+    this.queue.rejectAll(error);
+  }
+
+  /** A request timed out: reject what waits and refuse what comes, with `error`. */
+  fail(error: Error): void {
+    this.failure = error;
     this.queue.rejectAll(error);
   }
 }

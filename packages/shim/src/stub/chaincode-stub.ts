@@ -14,7 +14,7 @@ import type {
   StateQueryResponse,
   Timestamp,
 } from '@chaincode/contract-api';
-import { InvalidArgumentError, PeerRequestError, ShimError } from '../errors/shim-error';
+import { InvalidArgumentError, InvalidOptionsError, PeerRequestError } from '../errors/shim-error';
 import { MessageType, protos } from '../wire/protos';
 import { checkCollection, checkKey, checkPageSize, checkString, toBytes } from './argument-checks';
 import { checkSimpleKey, createCompositeKey, MAX_UNICODE_RUNE, splitCompositeKey } from './composite-key';
@@ -122,8 +122,7 @@ export class ChaincodeStub implements ChaincodeStubApi {
   getMspID(): string {
     const mspId = this.#port.localMspId;
     if (mspId === undefined || mspId === '') {
-      throw new ShimError(
-        'INVALID_OPTIONS',
+      throw new InvalidOptionsError(
         "getMspID: the peer's MSP id is not configured (set CORE_PEER_LOCALMSPID, or the localMspId option)",
         { txId: this.#port.txId, channelId: this.#port.channelId },
       );

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DevPeer } from '@chaincode/dev-peer';
-import { loadChaincodeForCommand, startChaincode, type ChaincodeSession } from '@chaincode/shim';
+import { startChaincode, type ChaincodeSession } from '@chaincode/shim';
+import { loadChaincodeForCommand } from '@chaincode/shim/internal';
 import type { ShownResult } from './render-result';
 import { findTransaction, listTransactions, type TransactionInfo } from './transactions';
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { validateContractMetadata } from '@chaincode/contract-api';
-import { CommandError } from '@chaincode/shim';
+import { validateContractMetadata } from '@chaincode/contract-api/internal';
 import { CliError } from '../../cli-error';
 import type { CliContext } from '../../context';
 
@@ -18,12 +17,12 @@ export function runMetadataValidate(ctx: CliContext, file: string): void {
   try {
     document = JSON.parse(text);
   } catch (err) {
-    throw new CommandError('INVALID_METADATA', `${path} is not JSON: ${(err as Error).message}`, { cause: err });
+    throw new CliError('INVALID_METADATA', `${path} is not JSON: ${(err as Error).message}`, { cause: err });
   }
   try {
     validateContractMetadata(document, path);
   } catch (err) {
-    throw new CommandError('INVALID_METADATA', (err as Error).message.split('\n', 1)[0] ?? 'invalid metadata', {
+    throw new CliError('INVALID_METADATA', (err as Error).message.split('\n', 1)[0] ?? 'invalid metadata', {
       cause: err,
     });
   }
