@@ -25,6 +25,7 @@ export type { StateEntryView, StateListOptions } from './inspection/state-listin
 export type { ChaincodeConnection } from './peer/chaincode-connection';
 export type { DeployableChaincode } from './peer/peer-node';
 export type { ConnectOptions } from './server/chaincode-dialer';
+export type { ChaincodeIndexes, IndexSpec } from './query/index-spec';
 export type {
   BlockCuttingOptions,
   CommonPeerOptions,
