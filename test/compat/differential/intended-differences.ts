@@ -99,12 +99,19 @@ export const INTENDED = [
     },
   },
   {
-    // getPrivateDataByRange / ByPartialCompositeKey resolve with the iterator (which also has an
-    // `.iterator` giving itself); fabric-shim resolves `{iterator}`.
+    // getPrivateDataByRange / ByPartialCompositeKey / QueryResult resolve with the iterator (which also
+    // has an `.iterator` giving itself); fabric-shim resolves `{iterator}`.
     id: 'private-query-result',
     matches: (c) => {
-      if (method(c) !== 'getPrivateDataByRange' && method(c) !== 'getPrivateDataByPartialCompositeKey') return false;
+      const privateQueries = [
+        'getPrivateDataByRange',
+        'getPrivateDataByPartialCompositeKey',
+        'getPrivateDataQueryResult',
+      ];
+      if (!privateQueries.includes(method(c))) return false;
       const { kind } = c.variation;
+      // (a query the peer refuses rejects the same way on both)
+      if (kind === 'query' && label(c) !== 'selector') return false;
       // (a bad object type or attribute throws the same error on both before any query)
       const validKey =
         (kind !== 'objectType' && kind !== 'attributes') || ["'none'", '[]', "['blue', '1']"].includes(label(c));
