@@ -406,13 +406,15 @@ describe('dev peer: request types with Fabric semantics', () => {
     expect(peer.getStateMetadata('cc', 'g3')).toEqual({ VALIDATION_PARAMETER: Buffer.from('e') });
   });
 
-  it('GET_QUERY_RESULT answers ERROR: rich queries are not supported yet', async () => {
+  // Rich queries themselves are covered by test/dev-peer/rich-query*.test.ts.
+  it("GET_QUERY_RESULT without a selector answers CouchDB's error, wrapped as Fabric wraps it", async () => {
     const r = await run(async (tx) => {
       const reply = await tx.call(MessageType.GET_QUERY_RESULT, protos.GetQueryResult.encode({ query: '{}' }).finish());
       tx.complete(200, `${String(reply.type)} ${dec.text(reply.payload)}`);
     });
     expect(dec.text(r.payload)).toBe(
-      `${String(MessageType.ERROR)} GET_QUERY_RESULT failed: transaction ID: ${r.txId}: rich queries are not supported yet`,
+      `${String(MessageType.ERROR)} GET_QUERY_RESULT failed: transaction ID: ${r.txId}: error handling CouchDB request. ` +
+        'Error:missing_required_key,  Status Code:400,  Reason:Missing required key: selector',
     );
   });
 

@@ -27,6 +27,7 @@ export type { ChaincodeFaults, FaultStream } from './faults/chaincode-faults';
 export type { FaultAction, FaultDirection, FaultRule, FaultRuleHandle, MessageTypeName } from './faults/fault-rule';
 export type { DeployableChaincode } from './peer/peer-node';
 export type { ConnectOptions } from './server/chaincode-dialer';
+export type { ChaincodeIndexes, IndexSpec } from './query/index-spec';
 export type {
   BlockCuttingOptions,
   CommonPeerOptions,

@@ -16,6 +16,7 @@ describe('resolvePeerOptions', () => {
       channelId: 'mychannel',
       pageSize: 100,
       totalQueryLimit: 100000,
+      internalQueryLimit: 1000,
       executeTimeoutMs: 30000,
       keepaliveMs: 0,
       stateDatabase: 'CouchDB',
@@ -31,6 +32,7 @@ describe('resolvePeerOptions', () => {
   it.each([
     { pageSize: 0 },
     { totalQueryLimit: -1 },
+    { internalQueryLimit: 0 },
     { executeTimeoutMs: 1.5 },
     { channelId: '' },
     { channelId: 'MyChannel' },

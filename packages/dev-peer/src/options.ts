@@ -36,6 +36,8 @@ export interface CommonPeerOptions {
   readonly pageSize?: number;
   /** Most results a query returns in total (core.yaml `ledger.state.totalQueryLimit`, 100000). */
   readonly totalQueryLimit?: number;
+  /** Documents per CouchDB request of a rich query (`ledger.state.couchDBConfig.internalQueryLimit`, 1000). */
+  readonly internalQueryLimit?: number;
   /** core.yaml `chaincode.executetimeout`: 30000. */
   readonly executeTimeoutMs?: number;
   /** Send KEEPALIVE to every chaincode this often (core.yaml `chaincode.keepalive`, default off). */
@@ -97,6 +99,7 @@ export interface ResolvedOptions {
   readonly channelId: string;
   readonly pageSize: number;
   readonly totalQueryLimit: number;
+  readonly internalQueryLimit: number;
   readonly executeTimeoutMs: number;
   readonly keepaliveMs: number;
   readonly stateDatabase: StateDatabase;
@@ -171,6 +174,7 @@ function resolveCommon(
     channelId: options.channelId ?? 'mychannel',
     pageSize: integer('pageSize', options.pageSize, 100),
     totalQueryLimit: integer('totalQueryLimit', options.totalQueryLimit, 100000),
+    internalQueryLimit: integer('internalQueryLimit', options.internalQueryLimit, 1000),
     executeTimeoutMs: integer('executeTimeoutMs', options.executeTimeoutMs, 30000),
     keepaliveMs: integer('keepaliveMs', options.keepaliveMs, 0, true),
     stateDatabase: resolveStateDatabase(options.stateDatabase),

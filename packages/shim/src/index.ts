@@ -9,14 +9,19 @@
  */
 import type {
   ChaincodeInterface as ChaincodeInterfaceApi,
-  ChaincodeResponse as ChaincodeResponseApi,
+  ChaincodeStub as ChaincodeStubApi,
+  ClientIdentity as ClientIdentityApi,
+  ErrorResponse as ErrorResponseApi,
+  HistoryQueryIterator as HistoryQueryIteratorApi,
+  StateQueryIterator as StateQueryIteratorApi,
+  SuccessResponse as SuccessResponseApi,
 } from '@chaincode/contract-api';
 import * as errors from './errors/shim-error';
-import { ClientIdentity as ClientIdentityClass } from './identity';
+import { ClientIdentity as ClientIdentityClass } from './identity/client-identity';
 import { configureLogging as configureLoggingFn, type Logger } from './logging/logger';
 import { startChaincode as startChaincodeFn } from './peer/client';
 import { serveChaincode as serveChaincodeFn } from './peer/server';
-import type { ChaincodeClientOptions } from './peer/options';
+import type { ChaincodeClientOptions, ServerTlsOptions } from './peer/options';
 import type { ChaincodeSession } from './peer/session';
 import { ENDORSER_ROLES as ENDORSER_ROLES_VALUE, KeyEndorsementPolicy as KeyEndorsementPolicyClass } from './policy';
 import {
@@ -50,10 +55,10 @@ export const server = (chaincode: ChaincodeInterfaceApi, serverOptions: ShimServ
   Shim.server(chaincode, serverOptions);
 
 /** `{status: 200, message: '', payload}`. */
-export const success = (payload?: Uint8Array): ChaincodeResponseApi => Shim.success(payload);
+export const success = (payload?: Uint8Array): SuccessResponseApi => Shim.success(payload);
 
 /** `{status: 500, message, payload: empty}`. */
-export const error = (message: string): ChaincodeResponseApi => Shim.error(message);
+export const error = (message: string): ErrorResponseApi => Shim.error(message);
 
 /** A user logger (`CORE_CHAINCODE_LOGGING_LEVEL`). */
 export const newLogger = (name?: string): Logger => Shim.newLogger(name);
@@ -62,20 +67,27 @@ export const newLogger = (name?: string): Logger => Shim.newLogger(name);
 export const ChaincodeInterface = ChaincodeInterfaceClass;
 export type ChaincodeInterface = ChaincodeInterfaceClass;
 
+// The stub, the identity and the iterators: as values the classes (`ChaincodeStub.RESPONSE_CODE`,
+// `new ClientIdentity(stub)`, `instanceof`, stubbing a prototype with sinon); as types the
+// interfaces fabric-shim-api declares (also `ctx.stub`'s and `ctx.clientIdentity`'s), so a test
+// double, `sinon.createStubInstance(ChaincodeStub)` or whatever a query resolves with fits wherever
+// the name is expected, as with fabric-shim's structural declarations.
+
 export const ChaincodeStub = ChaincodeStubClass;
-export type ChaincodeStub = ChaincodeStubClass;
+export type ChaincodeStub = ChaincodeStubApi;
 /** fabric-shim's other name for `ChaincodeStub`. */
 export const Stub = ChaincodeStubClass;
-export type Stub = ChaincodeStubClass;
+export type Stub = ChaincodeStubApi;
 
 export const ClientIdentity = ClientIdentityClass;
-export type ClientIdentity = ClientIdentityClass;
+export type ClientIdentity = ClientIdentityApi;
 
+/** fabric-shim's `Iterators`: `Iterators.StateQueryIterator`, `Iterators.HistoryQueryIterator` and their result types. */
 export * as Iterators from './stub/iterators-namespace';
 export const StateQueryIterator = StateQueryIteratorClass;
-export type StateQueryIterator = StateQueryIteratorClass;
+export type StateQueryIterator = StateQueryIteratorApi;
 export const HistoryQueryIterator = HistoryQueryIteratorClass;
-export type HistoryQueryIterator = HistoryQueryIteratorClass;
+export type HistoryQueryIterator = HistoryQueryIteratorApi;
 
 export const KeyEndorsementPolicy = KeyEndorsementPolicyClass;
 export type KeyEndorsementPolicy = KeyEndorsementPolicyClass;
@@ -120,6 +132,10 @@ export type { ConnectionErrorCode, ShimErrorCode, ShimErrorOptions } from './err
 
 // Types of the options, sessions and servers.
 export type { ShimServer, ShimServerOptions } from './shim';
+/** fabric-shim's name for the options of `Shim.server` (`{ccid, address, tlsProps?, 'grpc.*'?}`). */
+export type ChaincodeServerOpts = ShimServerOptions;
+/** fabric-shim's name for `tlsProps` of `Shim.server`: `{key, cert, clientCACerts?}`. */
+export type ChaincodeServerTLSProperties = ServerTlsOptions;
 export type { ChaincodeSession } from './peer/session';
 export type { ChaincodeServer } from './peer/server';
 export type { DisconnectKind, DisconnectReason } from './peer/disconnect-reason';
@@ -138,8 +154,10 @@ export type { PeerCapabilities } from './stub/transaction-port';
 
 // Types of the stub API (fabric-shim-api's), re-exported for convenience.
 export type {
+  ChaincodeProposal,
   ChaincodeResponse,
   CommonIterator,
+  ErrorResponse,
   FunctionAndParameters,
   KeyModification,
   KV,
@@ -148,6 +166,8 @@ export type {
   QueryResponseMetadata,
   SerializedIdentity,
   SplitCompositeKey,
+  SplitCompositekey,
   StateQueryResponse,
+  SuccessResponse,
   Timestamp,
 } from '@chaincode/contract-api';

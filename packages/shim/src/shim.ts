@@ -1,4 +1,9 @@
-import type { ChaincodeInterface as ChaincodeInterfaceApi, ChaincodeResponse } from '@chaincode/contract-api';
+import type {
+  ChaincodeInterface as ChaincodeInterfaceApi,
+  ChaincodeResponse,
+  ErrorResponse,
+  SuccessResponse,
+} from '@chaincode/contract-api';
 import { clientOptionsFromProcess } from './config/process-options';
 import { InvalidOptionsError } from './errors/shim-error';
 import { routeGrpcLogs } from './logging/grpc-logs';
@@ -60,6 +65,7 @@ function toServerOptions(options: ShimServerOptions): ChaincodeServerOptions {
     if (value !== undefined) resolved[name] = value;
   }
   if (options.localMspId !== undefined) resolved.localMspId = options.localMspId;
+  if (options.autoWriteBatch !== undefined) resolved.autoWriteBatch = options.autoWriteBatch;
   return resolved;
 }
 
@@ -112,12 +118,12 @@ export class Shim {
   }
 
   /** `{status: 200, message: '', payload}` (an empty payload by default). */
-  static success(payload: Uint8Array = EMPTY): ChaincodeResponse {
+  static success(payload: Uint8Array = EMPTY): SuccessResponse {
     return { status: 200, message: '', payload };
   }
 
   /** `{status: 500, message, payload: empty}`. */
-  static error(message: string): ChaincodeResponse {
+  static error(message: string): ErrorResponse {
     return { status: 500, message, payload: EMPTY };
   }
 

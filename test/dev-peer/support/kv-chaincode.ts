@@ -1,8 +1,8 @@
-import type { ChaincodeInterface, ChaincodeStub } from '@chaincode/contract-api';
+import type { ChaincodeInterface, ChaincodeResponse, ChaincodeStub } from '@chaincode/contract-api';
 import { KeyEndorsementPolicy, Shim } from '@chaincode/shim';
 
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
-const ok = (value: string | Uint8Array = ''): ReturnType<typeof Shim.success> =>
+const ok = (value: string | Uint8Array = ''): ChaincodeResponse =>
   Shim.success(typeof value === 'string' ? Buffer.from(value) : Buffer.from(value));
 
 interface Gate {
@@ -46,7 +46,7 @@ async function passGate(name: string): Promise<void> {
   await g.opened;
 }
 
-type Handler = (stub: ChaincodeStub, params: string[]) => Promise<ReturnType<typeof Shim.success>>;
+type Handler = (stub: ChaincodeStub, params: string[]) => Promise<ChaincodeResponse>;
 
 async function rangeKeys(stub: ChaincodeStub, start: string, end: string, limit: number): Promise<string> {
   const keys: string[] = [];
@@ -141,7 +141,7 @@ const handlers: Record<string, Handler> = {
   /** invokeChaincode(name, args, channel): answers the callee's status and payload. */
   call: async (stub, [name = '', channel = '', ...args]) => {
     const r = await stub.invokeChaincode(name, args, channel === '' ? undefined : channel);
-    return ok(`${String(r.status)}:${text(r.payload)}`);
+    return ok(`${String(r.status)}:${text(r.payload ?? new Uint8Array(0))}`);
   },
   fail: (_stub, [message = 'failed']) => Promise.resolve(Shim.error(message)),
 };

@@ -147,7 +147,7 @@ export class AssetTransferContract extends Contract {
     if (value) await ctx.stub.putPrivateData(collection, id, value);
     const hash: Uint8Array = await ctx.stub.getPrivateDataHash(collection, id);
     const response = await ctx.stub.invokeChaincode('other', ['fn', id], 'mychannel');
-    return `${hash.length}:${response.status}:${response.message}:${Buffer.from(response.payload).toString()}`;
+    return `${hash.length}:${response.status}:${response.message}:${Buffer.from(response.payload ?? []).toString()}`;
   }
 }
 

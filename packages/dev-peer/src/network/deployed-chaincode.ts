@@ -1,7 +1,13 @@
 import type { ChaincodeSession } from '@chaincode/shim';
 import type { ChaincodeDefinitionOptions } from '../channel/chaincode-definition';
+import type { ChaincodeIndexes } from '../query/index-spec';
 
-export interface DeployOptions extends ChaincodeDefinitionOptions {
+/**
+ * `modulePath` / `indexes`: the chaincode's CouchDB indexes (its META-INF/statedb/couchdb files),
+ * validated as Fabric validates them at install and installed on every peer the chaincode runs
+ * on; rich queries use them.
+ */
+export interface DeployOptions extends ChaincodeDefinitionOptions, ChaincodeIndexes {
   /** The orgs whose peers run the chaincode (a process each, with its org's MSP ID). Default: all. */
   readonly orgs?: readonly string[];
   /** The chaincode's CORE_PEER_LOCALMSPID (stub.getMspID()). Default: the MSP of the peer it runs for. */

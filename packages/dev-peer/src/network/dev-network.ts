@@ -22,6 +22,7 @@ import { listState, type StateEntryView, type StateListOptions } from '../inspec
 import { LevelLedgerStore } from '../persistence/level-ledger-store';
 import { resolveNetworkOptions, type DevNetworkOptions, type ResolvedOptions } from '../options';
 import { PeerNode, type DeployableChaincode } from '../peer/peer-node';
+import { chaincodeIndexFiles, type ChaincodeIndexes } from '../query/index-spec';
 import type { HistoryRecord, StateEntry } from '../state/ledger-types';
 import { couchDbStoredValue } from '../state/couchdb-json';
 import { Ledger } from '../state/ledger';
@@ -218,9 +219,10 @@ export class DevNetwork {
     options: DeployOptions = {},
   ): Promise<DeployedChaincode> {
     this.checkRunning();
+    const targets = (options.orgs ?? this.orgs).map((mspId) => this.peerOf(mspId));
+    this.installIndexesOn(targets, name, options);
     if (options.endorsementPolicy !== undefined || options.collections !== undefined)
       this.defineChaincode(name, options);
-    const targets = (options.orgs ?? this.orgs).map((mspId) => this.peerOf(mspId));
     const started = await Promise.allSettled(
       targets.map((peer) =>
         peer.deployChaincode(name, chaincode, {
@@ -242,6 +244,30 @@ export class DevNetwork {
       throw failed.reason;
     }
     return deployedChaincode(name, sessions);
+  }
+
+  /**
+   * Install the CouchDB indexes of chaincode `name` on the peers of `orgs` (default: every org),
+   * for all channels, as a peer does when the chaincode is installed and defined: from
+   * `modulePath`'s META-INF/statedb/couchdb and/or `indexes`. A file Fabric would refuse throws
+   * (CC_DEVPEER_INVALID_INDEX) and installs nothing. `deployChaincode` calls this; call it yourself
+   * for a chaincode started another way (its own process, or as a service).
+   */
+  installIndexes(name: string, source: ChaincodeIndexes, options: { orgs?: readonly string[] } = {}): void {
+    this.checkRunning();
+    this.installIndexesOn(
+      (options.orgs ?? this.orgs).map((mspId) => this.peerOf(mspId)),
+      name,
+      source,
+    );
+  }
+
+  // The files are read and validated once; the first peer's install refuses a bad file before any
+  // peer has an index of it.
+  private installIndexesOn(peers: readonly PeerNode[], name: string, source: ChaincodeIndexes): void {
+    const files = chaincodeIndexFiles(source);
+    if (files.length === 0) return;
+    for (const peer of peers) peer.installIndexes(name, files);
   }
 
   /** Resolves once a chaincode registered as `name` with an org's peer (default the first) is ready. */

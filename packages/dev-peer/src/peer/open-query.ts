@@ -10,9 +10,4 @@ export interface QueryContext {
   /** Results read ahead, sent with the next page (created empty when absent). */
   pending?: Uint8Array[];
   readonly paginated: boolean;
-  /**
-   * Not used: the response generator reads one result ahead instead, as Fabric's does (kept
-   * optional so that query sources written against the earlier interface still type-check).
-   */
-  hasNext?(): boolean;
 }

@@ -5,6 +5,7 @@ import type { Identity } from '../ca/identity';
 import { DevPeerError } from '../errors/dev-peer-error';
 import type { MspIdentity } from '../msp/msp-directory';
 import type { ResolvedOptions } from '../options';
+import { IndexCatalog, type IndexFile } from '../query/index-catalog';
 import type { StateDatabase } from '../simulation/state-database';
 import { dialChaincode, type ConnectOptions } from '../server/chaincode-dialer';
 import { startChaincodeSupportServer, type ChaincodeSupportServer } from '../server/chaincode-support-server';
@@ -56,6 +57,8 @@ export class PeerNode {
   private readonly handlers = new Set<ChaincodeHandler>();
   private readonly sessions = new Set<ChaincodeSession>();
   private readonly closers = new Set<() => void>();
+  /** The CouchDB indexes of the chaincodes installed here (rich queries read them). */
+  private readonly indexes = new IndexCatalog();
   private stopped = false;
   private readonly env: HandlerEnvironment;
 
@@ -68,8 +71,13 @@ export class PeerNode {
       capabilities: options.capabilities,
       executeTimeoutMs: options.executeTimeoutMs,
       keepaliveMs: options.keepaliveMs,
-      limits: { pageSize: options.pageSize, totalQueryLimit: options.totalQueryLimit },
+      limits: {
+        pageSize: options.pageSize,
+        totalQueryLimit: options.totalQueryLimit,
+        internalQueryLimit: options.internalQueryLimit,
+      },
       stateDatabase: options.stateDatabase,
+      indexes: this.indexes,
       invoke: (target, input, caller) => params.invoke(this, target, input, caller),
       onRegister: (handler) => {
         if (handler.name !== undefined) this.registry.register(handler.name, handler);
@@ -127,6 +135,15 @@ export class PeerNode {
 
   get signer(): MspIdentity {
     return this.params.signer;
+  }
+
+  /**
+   * Install the CouchDB index files of chaincode `name` on this peer (all channels), as the peer
+   * does when the chaincode is installed and defined. A file Fabric refuses throws
+   * (CC_DEVPEER_INVALID_INDEX) and nothing is installed.
+   */
+  installIndexes(name: string, files: readonly IndexFile[]): void {
+    this.indexes.install(name, files);
   }
 
   /** Resolves once a chaincode registered as `name` was sent REGISTERED and READY. */

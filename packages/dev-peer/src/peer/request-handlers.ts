@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { MessageType, protos, type ChaincodeMessage } from '@chaincode/shim/internal';
 import { errorMessage } from '@chaincode/contract-api/internal';
 import { RequestRefusedError } from '../errors/request-refused-error';
+import type { IndexCatalog } from '../query/index-catalog';
+import { openRichQuery } from '../query/rich-query';
 import { HistoryCursor } from '../simulation/cursors';
 import type { StateDatabase } from '../simulation/state-database';
 import { buildQueryResponse, historyQuery, rangeQuery } from './query-context';
@@ -11,6 +13,8 @@ import type { TransactionContext } from './transaction-context';
 export interface QueryLimits {
   readonly pageSize: number;
   readonly totalQueryLimit: number;
+  /** Documents per CouchDB request of a rich query (core.yaml couchDBConfig.internalQueryLimit). */
+  readonly internalQueryLimit: number;
 }
 
 /** Runs a chaincode-to-chaincode call; resolves with the callee's COMPLETED/ERROR message. */
@@ -25,6 +29,8 @@ export interface RequestEnvironment {
   /** The peer's state database (rich queries are CouchDB's). */
   readonly stateDatabase: StateDatabase;
   readonly invoke: ChaincodeInvoker;
+  /** The CouchDB indexes of the chaincodes installed on the peer (rich queries). */
+  readonly indexes: IndexCatalog;
 }
 
 /** Answers one request: resolves with the RESPONSE payload, throws for an ERROR reply. */
@@ -239,9 +245,16 @@ function queryStateClose(payload: Uint8Array, tx: TransactionContext): Uint8Arra
   return protos.QueryResponse.encode({ hasMore: false, id: req.id }).finish();
 }
 
-function getQueryResult(payload: Uint8Array): never {
-  unmarshal(protos.GetQueryResult, payload);
-  throw new RequestRefusedError('rich queries are not supported yet');
+// Rich queries: src/query answers them as a peer with a CouchDB state database (HandleGetQueryResult).
+function getQueryResult(payload: Uint8Array, tx: TransactionContext, env: RequestEnvironment): Uint8Array {
+  const req = unmarshal(protos.GetQueryResult, payload);
+  const metadata = queryMetadata(req.metadata);
+  checkPrivateRead(tx, req.collection);
+  const id = randomUUID();
+  const { query, totalLimit } = openRichQuery(req, metadata, tx, env);
+  tx.queries.set(id, query);
+  const response = buildQueryResponse(tx, id, query, env.limits.pageSize, totalLimit);
+  return protos.QueryResponse.encode(response).finish();
 }
 
 /** Fabric's ParseName: "name[:version][/channel]". */

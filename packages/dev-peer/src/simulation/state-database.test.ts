@@ -11,6 +11,7 @@ describe('validateKeyValue', () => {
     ['_design', v('x'), 'invalid key [_design], cannot begin with "_"'],
     ['k', v('{"_id":"x","a":1}'), 'field [_id] is not valid for the CouchDB state database'],
     ['k', v('{"~version":"1"}'), 'field [~version] is not valid for the CouchDB state database'],
+    ['k', v(' \t{"_rev":"1"}'), 'field [_rev] is not valid for the CouchDB state database'],
   ])('CouchDB refuses key %j value %s', (key, value, message) => {
     expect(() => {
       validateKeyValue('CouchDB', key, value);
@@ -22,6 +23,8 @@ describe('validateKeyValue', () => {
     ['k', v('[{"_id":1}]')],
     ['k', v('{not json')],
     ['k~_x', v('binary')],
+    // not an object for Go's json.Unmarshal (a number beyond float64): stored as an attachment
+    ['k', v('{"_id":"x","n":1e400}')],
   ])('CouchDB accepts key %j value %s', (key, value) => {
     expect(() => {
       validateKeyValue('CouchDB', key, value);

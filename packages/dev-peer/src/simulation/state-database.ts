@@ -1,19 +1,16 @@
 import { RequestRefusedError } from '../errors/request-refused-error';
+import { VERSION_FIELD } from '../query/couch-document';
+import { decodeStateObject } from '../query/go-json-decode';
 
 /** core.yaml `ledger.state.stateDatabase`: the peer's state database. */
 export type StateDatabase = 'goleveldb' | 'CouchDB';
 
-// statecouchdb's reserved fields: "~version" and anything starting with "_".
+// statecouchdb's reserved fields: "~version" and anything starting with "_", at the top level of
+// a value Go's json.Unmarshal reads as an object (anything else is stored as an attachment).
 function reservedField(value: Buffer): string | undefined {
-  if (value.length === 0 || value[0] !== 0x7b /* '{' */) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value.toString('utf8'));
-  } catch {
-    return undefined; // not JSON: CouchDB stores it as an attachment
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  return Object.keys(parsed).find((field) => field === '~version' || field.startsWith('_'));
+  const fields = decodeStateObject(value);
+  if (fields === undefined) return undefined;
+  return [...fields.keys()].find((field) => field === VERSION_FIELD || field.startsWith('_'));
 }
 
 /**

@@ -41,6 +41,21 @@ describe('cc-start (the program)', () => {
     expect((await run(['start', '--peer.address', 'x:1'])).error).toMatchObject({ code: 'CC_SHIM_USAGE' });
   });
 
+  it('refuses a bare --auto-write-batch as needing a value, and a value other than true or false', async () => {
+    const base = ['--peer.address', 'x:1', '--chaincode-id-name', 'cc'];
+    expect((await run([...base, '--auto-write-batch'])).error).toMatchObject({
+      code: 'CC_SHIM_INVALID_OPTIONS',
+      message: '--auto-write-batch needs a value',
+    });
+    expect((await run(['--auto-write-batch', ...base])).error).toMatchObject({
+      message: '--auto-write-batch needs a value',
+    });
+    expect((await run([...base, '--auto-write-batch', 'on'])).error).toMatchObject({
+      code: 'CC_SHIM_INVALID_OPTIONS',
+      message: '--auto-write-batch (or CORE_AUTO_WRITE_BATCH) must be true or false, got "on"',
+    });
+  });
+
   it('reads required options from CORE_ variables and names both when missing', async () => {
     expect((await run([])).error).toMatchObject({
       code: 'CC_SHIM_INVALID_OPTIONS',

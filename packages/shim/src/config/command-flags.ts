@@ -2,7 +2,7 @@ import type { Options } from 'yargs';
 
 /**
  * The flags of `start` and `server` (the official `fabric-chaincode-node` commands, plus our
- * timeouts) and of `metadata generate`: names, help, and "needs a value". This is data only, so
+ * timeouts and `--auto-write-batch`) and of `metadata generate`: names, help, and "needs a value". This is data only, so
  * the CLI can show help without loading the runtime. Every flag is declared as a string: the
  * options module (`resolve-options.ts`) is the one place that reads a flag or its CORE_ variable,
  * checks it and converts it, with the same message whichever of the two gave the value.
@@ -27,6 +27,12 @@ const grpcFlags: FlagTable = {
 };
 
 const modulePath = value('directory of the contract package (default: the current directory)');
+// Not `requiresArg`: a bare `--auto-write-batch` reaches the options module as '' and is refused
+// there as "needs a value", whichever command or entry point parsed it.
+const autoWriteBatch: Options = {
+  type: 'string',
+  describe: 'batch each transaction’s writes into one message (Fabric 3.1 peers): true or false (default false)',
+};
 const requestTimeout = value('fail a stub request the peer leaves unanswered this long, ms (default 30000)');
 
 /** `start`: the chaincode dials the peer (the peer runs `npm start -- --peer.address <addr>`). */
@@ -42,6 +48,7 @@ export const startCommandOptions: FlagTable = {
   'request-timeout-ms': requestTimeout,
   // fabric-shim's legacy spelling, still found in old launch scripts; wins over --peer.address
   CORE_PEER_ADDRESS: value('legacy form of --peer.address', { hidden: true }),
+  'auto-write-batch': autoWriteBatch,
   ...grpcFlags,
 };
 
@@ -60,6 +67,7 @@ export const serverCommandOptions: FlagTable = {
   ),
   'request-timeout-ms': requestTimeout,
   'module-path': modulePath,
+  'auto-write-batch': autoWriteBatch,
   ...grpcFlags,
 };
 

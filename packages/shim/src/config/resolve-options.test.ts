@@ -159,6 +159,57 @@ describe('resolveClientOptions', () => {
     expect(flags.grpc?.['grpc.keepalive_timeout_ms']).toBe(500);
   });
 
+  it('reads --auto-write-batch / CORE_AUTO_WRITE_BATCH (off unless given; true or false only)', () => {
+    expect(client({ argv: base, env: {} }).autoWriteBatch).toBeUndefined();
+    expect(client({ argv: [...base, '--auto-write-batch', 'true'], env: {} }).autoWriteBatch).toBe(true);
+    expect(client({ argv: [...base, '--auto-write-batch=false'], env: {} }).autoWriteBatch).toBe(false);
+    expect(client({ argv: base, env: { CORE_AUTO_WRITE_BATCH: 'TRUE' } }).autoWriteBatch).toBe(true);
+    expect(client({ argv: base, env: { CORE_AUTO_WRITE_BATCH: '' } }).autoWriteBatch).toBeUndefined();
+    const flagWins = { argv: [...base, '--auto-write-batch', 'false'], env: { CORE_AUTO_WRITE_BATCH: 'true' } };
+    expect(client(flagWins).autoWriteBatch).toBe(false);
+    const serverArgv = [
+      '--chaincode-address',
+      '127.0.0.1:7000',
+      '--chaincode-id',
+      'cc:1',
+      '--auto-write-batch',
+      'true',
+    ];
+    expect(server({ argv: serverArgv, env: {} }).autoWriteBatch).toBe(true);
+    expect(server({ argv: serverArgv.slice(0, 4), env: { CORE_AUTO_WRITE_BATCH: 'false' } }).autoWriteBatch).toBe(
+      false,
+    );
+    expectOptionsError(
+      () => client({ argv: [...base, '--auto-write-batch', 'yes'], env: {} }),
+      '--auto-write-batch (or CORE_AUTO_WRITE_BATCH) must be true or false, got "yes"',
+    );
+    expectOptionsError(
+      () => client({ argv: base, env: { CORE_AUTO_WRITE_BATCH: '1' } }),
+      '--auto-write-batch (or CORE_AUTO_WRITE_BATCH) must be true or false, got "1"',
+    );
+  });
+
+  it('refuses a bare --auto-write-batch as needing a value, wherever it stands', () => {
+    for (const argv of [
+      [...base, '--auto-write-batch'],
+      ['--auto-write-batch', ...base],
+      [...base, '--auto-write-batch='],
+    ]) {
+      expectOptionsError(
+        () => client({ argv, env: { CORE_AUTO_WRITE_BATCH: 'true' } }),
+        '--auto-write-batch needs a value',
+      );
+    }
+    expectOptionsError(
+      () =>
+        server({
+          argv: ['--chaincode-address', '127.0.0.1:7000', '--chaincode-id', 'cc:1', '--auto-write-batch'],
+          env: {},
+        }),
+      '--auto-write-batch needs a value',
+    );
+  });
+
   it('reads every grpc flag', () => {
     const argv = [...base];
     let i = 1;

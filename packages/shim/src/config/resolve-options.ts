@@ -62,6 +62,20 @@ function grpcOptions(source: OptionSource): Partial<GrpcOptions> {
   return options;
 }
 
+/** `--auto-write-batch <true|false>` (or CORE_AUTO_WRITE_BATCH): batch every transaction's writes. */
+function autoWriteBatch(source: OptionSource): boolean | undefined {
+  const raw = source.string('auto-write-batch');
+  if (raw === undefined) return undefined;
+  // '' only comes from the command line (an empty variable counts as unset): a bare flag
+  if (raw === '') throw new InvalidOptionsError('--auto-write-batch needs a value');
+  const value = raw.trim().toLowerCase();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InvalidOptionsError(
+    `${describeOption('auto-write-batch')} must be true or false, got ${JSON.stringify(raw)}`,
+  );
+}
+
 /** An address option, checked before anything dials or binds (no DNS lookup for a bad one). */
 function address(option: string, value: string, allowAnyPort: boolean): string {
   const parsed = parseHostPort(value, allowAnyPort);
@@ -148,6 +162,8 @@ export function resolveClientOptions(input: OptionsInput): ResolvedClientOptions
   setInteger(options, 'requestTimeoutMs', source, 'request-timeout-ms', 1);
   const localMspId = source.envValue('CORE_PEER_LOCALMSPID');
   if (localMspId !== undefined) options.localMspId = localMspId;
+  const batching = autoWriteBatch(source);
+  if (batching !== undefined) options.autoWriteBatch = batching;
   if (isTlsEnabled(source.envValue('CORE_PEER_TLS_ENABLED'))) {
     const rootCertFile = source.envValue('CORE_PEER_TLS_ROOTCERT_FILE');
     if (rootCertFile === undefined) {
@@ -239,6 +255,8 @@ export function resolveServerOptions(input: OptionsInput): ResolvedServerOptions
   if (tlsFiles !== undefined) options.tls = readTls(tlsFiles);
   const localMspId = source.envValue('CORE_PEER_LOCALMSPID');
   if (localMspId !== undefined) options.localMspId = localMspId;
+  const batching = autoWriteBatch(source);
+  if (batching !== undefined) options.autoWriteBatch = batching;
   return options;
 }
 

@@ -53,6 +53,8 @@ interface ContractRuntime {
   /** Set only when the contract overrides the handler (the base ones do nothing). */
   readonly before: ((ctx: Context) => Promise<void>) | undefined;
   readonly after: ((ctx: Context, result: unknown) => Promise<void>) | undefined;
+  /** The contract class sets `static autoWriteBatch = true`: each transaction starts a write batch. */
+  readonly autoWriteBatch: boolean;
 }
 
 const log = shimLogger('dispatch');
@@ -123,6 +125,7 @@ class ContractChaincodeImpl implements ContractChaincode {
       before:
         instance.beforeTransaction === base.beforeTransaction ? undefined : instance.beforeTransaction.bind(instance),
       after: instance.afterTransaction === base.afterTransaction ? undefined : instance.afterTransaction.bind(instance),
+      autoWriteBatch: (instance.constructor as typeof Contract).autoWriteBatch === true,
     };
   }
 
@@ -144,6 +147,7 @@ class ContractChaincodeImpl implements ContractChaincode {
       if (contract === undefined) {
         throw new DispatchError('CC_SHIM_UNKNOWN_CONTRACT', `Contract name is not known: ${route.contractName}`);
       }
+      if (contract.autoWriteBatch) stub.startWriteBatch();
       const ctx = createContext(contract, stub);
       const plan = contract.transactions.get(route.functionName);
       if (plan === undefined) {

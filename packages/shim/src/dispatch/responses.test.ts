@@ -9,7 +9,7 @@ describe('responses', () => {
 
   it('keeps a ContractError status, message and payload', () => {
     const r = responseFromError(new ContractError('gone', { status: 404, payload: 'p' }));
-    expect({ ...r, payload: Buffer.from(r.payload).toString() }).toEqual({
+    expect({ ...r, payload: Buffer.from(r.payload ?? []).toString() }).toEqual({
       status: 404,
       message: 'gone',
       payload: 'p',

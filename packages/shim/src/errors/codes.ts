@@ -73,8 +73,10 @@ export const shimErrorCodes = {
 
   // --- stub, identity and policy ---
   CC_SHIM_INVALID_ARGUMENT: {
-    meaning: 'A shim method was called with an argument Fabric refuses (an empty key, a bad composite key part...).',
-    action: 'Fix the argument the message names.',
+    meaning:
+      'A shim method was called with an argument Fabric refuses (a key of the wrong type, a bad composite key part, a private data collection that is not a non-empty string...); nothing was sent to the peer.',
+    action:
+      'Fix the argument the message names; where fabric-shim has a text for the same refusal, the message is that text.',
   },
   CC_SHIM_PROTOCOL_ERROR: {
     meaning: 'A message from the peer could not be read (an undecodable or missing signed proposal...).',

@@ -39,12 +39,13 @@ describe('ClientIdentity', () => {
   });
 
   describe('Fabric CA attributes', () => {
-    it('returns string values, "" included, and null for absent names', async () => {
+    it('returns string values, and null for absent names and for "" (as fabric-shim does)', async () => {
       const attributes = JSON.stringify({ attrs: { role: 'admin', empty: '', 'hf.Affiliation': 'org1.dept1' } });
       const identity = new ClientIdentity(creatorStub(await makeCertificate({ subject: [{ CN: ['u'] }], attributes })));
       expect(identity.getAttributeValue('role')).toBe('admin');
       expect(identity.getAttributeValue('hf.Affiliation')).toBe('org1.dept1');
-      expect(identity.getAttributeValue('empty')).toBe('');
+      expect(identity.getAttributeValue('empty')).toBeNull();
+      expect(identity.assertAttributeValue('empty', '')).toBe(false);
       expect(identity.getAttributeValue('absent')).toBeNull();
       expect(identity.assertAttributeValue('role', 'admin')).toBe(true);
       expect(identity.assertAttributeValue('role', 'Admin')).toBe(false);

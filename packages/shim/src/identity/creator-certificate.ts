@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'crypto'; // not 'node:crypto': public declarations must compile with older @types/node
 import { errorMessage } from '@chaincode/contract-api/internal';
 import { IdentityError } from '../errors/shim-error';
 import { readCertificateFields } from './certificate-fields';

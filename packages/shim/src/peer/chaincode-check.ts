@@ -36,6 +36,14 @@ export function checkLimits(options: Partial<Record<PositiveOption, number>>): v
   }
 }
 
+/** `autoWriteBatch`, when given, is a boolean (a string such as 'true' would otherwise be silently ignored). */
+export function checkAutoWriteBatch(options: { autoWriteBatch?: unknown }): void {
+  const value = options.autoWriteBatch;
+  if (value === undefined || typeof value === 'boolean') return;
+  const shown = typeof value === 'string' ? JSON.stringify(value) : typeof value;
+  throw new InvalidOptionsError(`autoWriteBatch must be true or false, got ${shown}`);
+}
+
 /** Client mode's reconnect options: -1, 0 or a positive integer; backoff delays positive. */
 export function checkReconnect(options: { reconnectTimeoutMs?: number; backoff?: BackoffOptions }): void {
   const reconnect = options.reconnectTimeoutMs;

@@ -1,7 +1,7 @@
 import type { ChaincodeInterface } from '@chaincode/contract-api';
 import { InvalidOptionsError } from '../errors/shim-error';
 import { shimLogger } from '../logging/logger';
-import { checkAddress, checkChaincode, checkLimits, checkReconnect } from './chaincode-check';
+import { checkAddress, checkAutoWriteBatch, checkChaincode, checkLimits, checkReconnect } from './chaincode-check';
 import { ClientSession } from './client-session';
 import { peerEndpoint } from './dial';
 import type { ChaincodeClientOptions } from './options';
@@ -22,6 +22,7 @@ export async function startChaincode(
 ): Promise<ChaincodeSession> {
   checkChaincode(chaincode);
   checkLimits(options);
+  checkAutoWriteBatch(options);
   checkReconnect(options);
   checkAddress('peerAddress', options.peerAddress);
   if (typeof options.chaincodeIdName !== 'string' || options.chaincodeIdName === '') {

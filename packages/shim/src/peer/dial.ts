@@ -79,6 +79,7 @@ export function dialPeer(
       transactionSlotTimeoutMs: options.transactionSlotTimeoutMs,
       requestTimeoutMs: options.requestTimeoutMs,
       maxSendMessageBytes: options.grpc?.['grpc.max_send_message_length'],
+      autoWriteBatch: options.autoWriteBatch,
       log,
     },
   );

@@ -30,6 +30,8 @@ export interface MessageHandlerOptions {
   readonly requestTimeoutMs?: number | undefined;
   /** grpc.max_send_message_length: a larger message is not sent (grpc-js would fail the stream); -1: no limit. */
   readonly maxSendMessageBytes?: number | undefined;
+  /** Batch every transaction's writes from its start (when the peer supports batching). */
+  readonly autoWriteBatch?: boolean | undefined;
   readonly log: Logger;
 }
 
@@ -55,6 +57,7 @@ export class ChaincodeMessageHandler {
   readonly #log: Logger;
   readonly #name: string;
   readonly #localMspId: string | undefined;
+  readonly #autoWriteBatch: boolean;
   readonly #fsm: ProtocolStateMachine;
   readonly #transactions: TransactionTable;
   readonly #limit: InFlightLimit<ReceivedTransaction>;
@@ -79,6 +82,7 @@ export class ChaincodeMessageHandler {
     this.#name = options.chaincodeName;
     this.#localMspId = options.localMspId;
     this.#maxSendBytes = options.maxSendMessageBytes ?? -1;
+    this.#autoWriteBatch = options.autoWriteBatch === true;
     this.#fsm = new ProtocolStateMachine(options.log);
     // The limits were checked (positive integers when given) by startChaincode/serveChaincode.
     this.#transactions = new TransactionTable(options.log, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
@@ -327,7 +331,14 @@ export class ChaincodeMessageHandler {
       this.#limit.giveBack();
       return;
     }
-    const context = new TransactionContext(channelId, txId, this.#capabilities, this.#localMspId, this.#guardedSend);
+    const context = new TransactionContext(
+      channelId,
+      txId,
+      this.#capabilities,
+      this.#localMspId,
+      this.#guardedSend,
+      this.#autoWriteBatch,
+    );
     this.#transactions.add(context);
     void this.#execute(context, received);
   }

@@ -87,6 +87,14 @@ export interface ChaincodeClientOptions {
   reconnectTimeoutMs?: number;
   /** Delays between attempts (capped exponential with jitter; default 250 ms doubling up to 5 s). */
   backoff?: BackoffOptions;
+  /**
+   * Batch every transaction's writes from its start, as if each called `startWriteBatch()` first
+   * (only when the peer advertises WRITE_BATCH_STATE, Fabric 3.1+). Faster for write-heavy
+   * transactions, but a write the peer refuses then fails the transaction when the batch is sent,
+   * not at its own `await`. Default false: each write is answered at its own `await`, as with
+   * fabric-shim. Also `--auto-write-batch` / CORE_AUTO_WRITE_BATCH for `cc-start`.
+   */
+  autoWriteBatch?: boolean;
 }
 
 export interface ServerTlsOptions {
@@ -114,4 +122,12 @@ export interface ChaincodeServerOptions {
   requestTimeoutMs?: number;
   /** Close a connection whose peer has not completed the handshake (REGISTERED, READY) after this long (default 20000). */
   connectTimeoutMs?: number;
+  /**
+   * Batch every transaction's writes from its start, as if each called `startWriteBatch()` first
+   * (only when the peer advertises WRITE_BATCH_STATE, Fabric 3.1+). Faster for write-heavy
+   * transactions, but a write the peer refuses then fails the transaction when the batch is sent,
+   * not at its own `await`. Default false: each write is answered at its own `await`, as with
+   * fabric-shim. Also `--auto-write-batch` / CORE_AUTO_WRITE_BATCH for `cc-start`.
+   */
+  autoWriteBatch?: boolean;
 }

@@ -5,7 +5,7 @@ import { ConnectionError, InvalidOptionsError } from '../errors/shim-error';
 import { shimLogger } from '../logging/logger';
 import { chaincodeService } from '../wire/services';
 import type { ChaincodeMessage, ChaincodeMessageInit } from '../wire/protos';
-import { checkAddress, checkChaincode, checkLimits } from './chaincode-check';
+import { checkAddress, checkAutoWriteBatch, checkChaincode, checkLimits } from './chaincode-check';
 import { grpcChannelOptions } from './grpc-options';
 import { ChaincodeMessageHandler } from './message-handler';
 import { DEFAULT_CONNECT_TIMEOUT_MS, type ChaincodeServerOptions } from './options';
@@ -91,6 +91,7 @@ export async function serveChaincode(
 ): Promise<ChaincodeServer> {
   checkChaincode(chaincode);
   checkLimits(options);
+  checkAutoWriteBatch(options);
   checkAddress('address', options.address, true);
   if (typeof options.ccid !== 'string' || options.ccid === '') {
     throw new InvalidOptionsError('ccid is required');
@@ -113,6 +114,7 @@ export async function serveChaincode(
         transactionSlotTimeoutMs: options.transactionSlotTimeoutMs,
         requestTimeoutMs: options.requestTimeoutMs,
         maxSendMessageBytes: options.grpc?.['grpc.max_send_message_length'],
+        autoWriteBatch: options.autoWriteBatch,
         log,
       },
     );

@@ -51,12 +51,16 @@ export class TransactionContext implements TransactionPort {
     capabilities: PeerCapabilities,
     localMspId: string | undefined,
     send: MessageSender,
+    autoWriteBatch = false,
   ) {
     this.channelId = channelId;
     this.txId = txId;
     this.capabilities = capabilities;
     this.localMspId = localMspId;
-    this.batch = capabilities.useWriteBatch ? new WriteBatch(capabilities.maxSizeWriteBatch) : undefined;
+    // Writes are batched only inside startWriteBatch()/finishWriteBatch(), or throughout with autoWriteBatch.
+    this.batch = capabilities.useWriteBatch
+      ? new WriteBatch(capabilities.maxSizeWriteBatch, autoWriteBatch)
+      : undefined;
     this.queue = new RequestQueue(send);
   }
 

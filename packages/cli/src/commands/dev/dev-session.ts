@@ -28,6 +28,8 @@ export class DevSession {
     const chaincodeName = name ?? packageName(modulePath);
     const peer = await DevPeer.start();
     try {
+      // the project's CouchDB indexes (META-INF/statedb/couchdb), for rich queries with a sort
+      peer.installIndexes(chaincodeName, { modulePath });
       const session = await startChaincode(chaincode, { peerAddress: peer.address, chaincodeIdName: chaincodeName });
       await peer.waitForChaincode(chaincodeName, { timeoutMs: 10000 });
       return new DevSession(chaincodeName, peer, session, listTransactions(chaincode.metadata));

@@ -1,6 +1,7 @@
-// Consumer cases that compile against the official typings (fabric-shim-api 2.5) and wait for the
-// fidelity work on the stub, identity and iterator types (issue 7.2): the typings matrix leaves this
-// file out until that work is merged (see EXCLUDED in ../typings-matrix.test.ts).
+// Consumer cases that compile against the official typings (fabric-shim-api 2.5): the stub,
+// identity and iterator types (issue 7.2) — Timestamp.seconds a Long, Iterators.* interfaces that
+// take what ctx.stub's queries return, ctx.stub/ctx.clientIdentity given where the shim's
+// ChaincodeStub/ClientIdentity are expected.
 import { Context } from '@chaincode/contract-api';
 import { ChaincodeStub, ClientIdentity, Iterators } from '@chaincode/shim';
 
