@@ -29,6 +29,7 @@ export type FaultAction =
 
 /** A fault on the chaincode streams of a peer started with `faults: true`. */
 export interface FaultRule {
+  /** 'toChaincode': what the peer sends; 'fromChaincode': what the chaincode sends. */
   readonly direction: FaultDirection;
   /** Only streams of the chaincode registered under this name (default: every stream). */
   readonly chaincode?: string;
@@ -38,6 +39,7 @@ export interface FaultRule {
   readonly match?: (message: ChaincodeMessage) => boolean;
   /** Apply to this many messages, then stop matching (default: no limit). */
   readonly times?: number;
+  /** What happens to each message the rule matches. */
   readonly action: FaultAction;
 }
 
