@@ -236,9 +236,11 @@ describe('the fault server checks what a chaincode sends, as grpc-go does on a p
       });
       stream.on('error', () => undefined);
       const status = new Promise<[string, string]>((resolve) => {
-        const done = (headers: Record<string, unknown>): void => {
-          if (headers['grpc-status'] !== undefined) {
-            resolve([String(headers['grpc-status']), decodeURIComponent(String(headers['grpc-message'] ?? ''))]);
+        const done = (headers: Record<string, string | string[] | undefined>): void => {
+          const status = headers['grpc-status'];
+          const message = headers['grpc-message'];
+          if (typeof status === 'string') {
+            resolve([status, decodeURIComponent(typeof message === 'string' ? message : '')]);
           }
         };
         stream.on('response', done);
