@@ -23,6 +23,8 @@ export type { ChaincodeEvent, CloseableAsyncIterable } from './events/chaincode-
 export type { CompositeKeyParts } from './inspection/composite-key';
 export type { StateEntryView, StateListOptions } from './inspection/state-listing';
 export type { ChaincodeConnection } from './peer/chaincode-connection';
+export type { ChaincodeFaults, FaultStream } from './faults/chaincode-faults';
+export type { FaultAction, FaultDirection, FaultRule, FaultRuleHandle, MessageTypeName } from './faults/fault-rule';
 export type { DeployableChaincode } from './peer/peer-node';
 export type { ConnectOptions } from './server/chaincode-dialer';
 export type { ChaincodeIndexes, IndexSpec } from './query/index-spec';

@@ -22,6 +22,7 @@ describe('resolvePeerOptions', () => {
       stateDatabase: 'CouchDB',
       blockCutting: { maxMessageCount: 1, batchTimeoutMs: 2000 },
       dataDir: undefined,
+      faults: false,
       sharedCrypto: false,
       lenient: true,
     });

@@ -55,6 +55,12 @@ export interface CommonPeerOptions {
    * not a dev peer ledger is refused (CC_DEVPEER_DATA_DIR_FOREIGN), never overwritten.
    */
   readonly dataDir?: string;
+  /**
+   * Fault-injecting mode: the chaincode server of each peer is served so that `network.faults` can
+   * drop, delay, duplicate or rewrite messages, send raw frames and restart the server on its port.
+   * For chaos tests; default false.
+   */
+  readonly faults?: boolean;
 }
 
 export interface DevPeerOptions extends CommonPeerOptions {
@@ -99,6 +105,7 @@ export interface ResolvedOptions {
   readonly stateDatabase: StateDatabase;
   readonly blockCutting: { readonly maxMessageCount: number; readonly batchTimeoutMs: number };
   readonly dataDir: string | undefined;
+  readonly faults: boolean;
   readonly sharedCrypto: boolean;
   /**
    * The single-org `DevPeer`'s leniency: identities of unknown MSPs are accepted as they are, and a
@@ -176,6 +183,7 @@ function resolveCommon(
       batchTimeoutMs: integer('blockCutting.batchTimeoutMs', options.blockCutting?.batchTimeoutMs, 2000),
     },
     dataDir: options.dataDir,
+    faults: options.faults === true,
   };
 }
 

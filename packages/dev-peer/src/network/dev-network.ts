@@ -15,6 +15,8 @@ import { DevPeerError } from '../errors/dev-peer-error';
 import type { ChaincodeEvent, CloseableAsyncIterable } from '../events/chaincode-event';
 import { chaincodeEventsOf, EventHub } from '../events/event-hub';
 import { EventStream } from '../events/event-stream';
+import type { ChaincodeFaults } from '../faults/chaincode-faults';
+import { FaultInjector } from '../faults/fault-injector';
 import { MspDirectory } from '../msp/msp-directory';
 import { listState, type StateEntryView, type StateListOptions } from '../inspection/state-listing';
 import { LevelLedgerStore } from '../persistence/level-ledger-store';
@@ -57,12 +59,14 @@ export class DevNetwork {
   private readonly identities = new Map<string, Identity>();
   private store: LevelLedgerStore | undefined;
   private stopped = false;
+  private readonly injector: FaultInjector | undefined;
 
   protected constructor(protected readonly options: ResolvedOptions) {
     this.orgs = options.orgs;
     this.channelId = options.channelId;
     this.ledger = new Ledger(options.stateDatabase === 'CouchDB' ? couchDbStoredValue : undefined);
     this.ca = new TestCa(options.orgs[0] as string, { shared: options.sharedCrypto });
+    this.injector = options.faults ? new FaultInjector(options.orgs[0] as string) : undefined;
     this.msps = new MspDirectory(
       new Map(options.orgs.map((mspId) => [mspId, this.ca.caCertificate(mspId)])),
       options.lenient,
@@ -131,6 +135,7 @@ export class DevNetwork {
           port: i === 0 ? this.options.port : 0,
           tls,
           invoke,
+          faults: this.injector,
         });
       }),
     );
@@ -140,6 +145,17 @@ export class DevNetwork {
       await Promise.allSettled(this.peers.map((p) => p.stop()));
       throw failed.reason;
     }
+  }
+
+  /**
+   * Fault injection on the chaincode streams (rules, raw frames, a restart of a peer's chaincode
+   * server). Only for a network started with `faults: true` (CC_DEVPEER_INVALID_OPTIONS otherwise).
+   */
+  get faults(): ChaincodeFaults {
+    if (this.injector === undefined) {
+      throw new DevPeerError('CC_DEVPEER_INVALID_OPTIONS', 'start the network with { faults: true } to inject faults');
+    }
+    return this.injector;
   }
 
   /** The first org's MSP ID: the default org of identities and peers. */

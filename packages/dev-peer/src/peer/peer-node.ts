@@ -8,11 +8,8 @@ import type { ResolvedOptions } from '../options';
 import { IndexCatalog, type IndexFile } from '../query/index-catalog';
 import type { StateDatabase } from '../simulation/state-database';
 import { dialChaincode, type ConnectOptions } from '../server/chaincode-dialer';
-import {
-  startChaincodeSupportServer,
-  type ChaincodeSupportServer,
-  type RegisterStream,
-} from '../server/chaincode-support-server';
+import { startChaincodeSupportServer, type ChaincodeSupportServer } from '../server/chaincode-support-server';
+import type { FaultInjector } from '../faults/fault-injector';
 import type { TlsMaterial } from '../tls/tls-material';
 import type { ChaincodeConnection } from './chaincode-connection';
 import {
@@ -22,7 +19,7 @@ import {
   type HandlerEnvironment,
 } from './chaincode-handler';
 import { HandlerRegistry } from './handler-registry';
-import { ClientPeerStream, ServerPeerStream } from './peer-stream';
+import { ClientPeerStream, ServerPeerStream, type PeerStream } from './peer-stream';
 import type { TransactionContext } from './transaction-context';
 
 const logger = shimLogger('dev-peer');
@@ -47,6 +44,8 @@ export interface PeerNodeParams {
   readonly port: number;
   readonly tls: TlsMaterial | undefined;
   readonly invoke: NestedInvoker;
+  /** The fault-injecting mode: it serves ChaincodeSupport.Register instead of grpc-js. */
+  readonly faults: FaultInjector | undefined;
 }
 
 /**
@@ -92,14 +91,21 @@ export class PeerNode {
 
   static async start(params: PeerNodeParams): Promise<PeerNode> {
     // A chaincode may dial in between the bind and the peer's construction: hold its stream.
-    const holder: { node?: PeerNode; pending: RegisterStream[] } = { pending: [] };
-    const server = await startChaincodeSupportServer(params.options.host, params.port, params.tls, (call) => {
-      if (holder.node === undefined) holder.pending.push(call);
-      else holder.node.accept(call);
-    });
+    const holder: { node?: PeerNode; pending: PeerStream[] } = { pending: [] };
+    const onStream = (stream: PeerStream): void => {
+      if (holder.node === undefined) holder.pending.push(stream);
+      else holder.node.accept(stream);
+    };
+    const { host } = params.options;
+    const server =
+      params.faults === undefined
+        ? await startChaincodeSupportServer(host, params.port, params.tls, (call) => {
+            onStream(new ServerPeerStream(call));
+          })
+        : await params.faults.serve(params.mspId, host, params.port, params.tls, onStream);
     const node = new PeerNode(params, server);
     holder.node = node;
-    for (const call of holder.pending) node.accept(call);
+    for (const stream of holder.pending) node.accept(stream);
     return node;
   }
 
@@ -261,13 +267,13 @@ export class PeerNode {
     await this.server.stop();
   }
 
-  private accept(call: RegisterStream): void {
+  private accept(stream: PeerStream): void {
     try {
       if (this.stopped) {
-        call.end();
+        stream.end();
         return;
       }
-      this.handlers.add(new ChaincodeHandler(new ServerPeerStream(call), this.env));
+      this.handlers.add(new ChaincodeHandler(stream, this.env));
     } catch (error) {
       logger.error('failed to accept a chaincode stream', { error: errorMessage(error) });
     }

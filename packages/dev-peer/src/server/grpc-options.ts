@@ -1,5 +1,5 @@
 /** Fabric's peer allows 100 MiB messages on the chaincode stream. */
-const MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
+export const MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
 
 export const GRPC_OPTIONS = {
   'grpc.max_send_message_length': MAX_MESSAGE_BYTES,

@@ -112,6 +112,14 @@ export const shimErrorCodes = {
       'A parameter in the contract metadata has no schema, or a schema that cannot be compiled (e.g. a $ref to a type that does not exist), so no call of that transaction can be served.',
     action: 'Fix the parameter in the metadata file or in the decorators (@Param type, @Object classes).',
   },
+
+  // --- chaos suite: limits that must not cost the stream ---
+  CC_SHIM_MESSAGE_TOO_LARGE: {
+    meaning:
+      'A stub request the chaincode was about to send is larger than its grpc.max_send_message_length; it was not sent (grpc-js would have failed the whole stream). A response that large is answered as a 500 with the same text.',
+    action:
+      'Send less (split the value or the result into several keys), or raise --grpc.max_send_message_length (a Fabric peer accepts 100 MiB by default).',
+  },
 } as const satisfies ErrorRegistry;
 
 /** A code of the shim's registry. */

@@ -109,3 +109,10 @@ export class IdentityError extends ShimError<'CC_SHIM_IDENTITY_ERROR'> {
     super('CC_SHIM_IDENTITY_ERROR', message, options);
   }
 }
+
+/** A message the chaincode was about to send is larger than its grpc.max_send_message_length; it was not sent. */
+export class MessageTooLargeError extends ShimError<'CC_SHIM_MESSAGE_TOO_LARGE'> {
+  constructor(message: string, options?: ShimErrorOptions) {
+    super('CC_SHIM_MESSAGE_TOO_LARGE', message, options);
+  }
+}

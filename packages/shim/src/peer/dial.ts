@@ -78,6 +78,7 @@ export function dialPeer(
       maxConcurrentTransactions: options.maxConcurrentTransactions,
       transactionSlotTimeoutMs: options.transactionSlotTimeoutMs,
       requestTimeoutMs: options.requestTimeoutMs,
+      maxSendMessageBytes: options.grpc?.['grpc.max_send_message_length'],
       autoWriteBatch: options.autoWriteBatch,
       log,
     },

@@ -1,6 +1,6 @@
 import type { ChaincodeInterface } from '@chaincode/contract-api';
 import { errorMessage } from '@chaincode/contract-api/internal';
-import { StreamClosedError } from '../errors/shim-error';
+import { MessageTooLargeError, StreamClosedError } from '../errors/shim-error';
 import type { Logger } from '../logging/logger';
 import { NO_CAPABILITIES, type PeerCapabilities } from '../stub/transaction-port';
 import { MessageType, messageTypeName, protos, type ChaincodeMessage, type ChaincodeMessageInit } from '../wire/protos';
@@ -28,10 +28,15 @@ export interface MessageHandlerOptions {
   readonly maxConcurrentTransactions?: number | undefined;
   readonly transactionSlotTimeoutMs?: number | undefined;
   readonly requestTimeoutMs?: number | undefined;
+  /** grpc.max_send_message_length: a larger message is not sent (grpc-js would fail the stream); -1: no limit. */
+  readonly maxSendMessageBytes?: number | undefined;
   /** Batch every transaction's writes from its start (when the peer supports batching). */
   readonly autoWriteBatch?: boolean | undefined;
   readonly log: Logger;
 }
+
+/** Room for everything of a ChaincodeMessage besides its payload, event and ids (tags, lengths, timestamp). */
+const MESSAGE_OVERHEAD_BYTES = 256;
 
 /** A TRANSACTION/INIT received, waiting to start. */
 interface ReceivedTransaction extends TransactionInput {
@@ -56,6 +61,7 @@ export class ChaincodeMessageHandler {
   readonly #fsm: ProtocolStateMachine;
   readonly #transactions: TransactionTable;
   readonly #limit: InFlightLimit<ReceivedTransaction>;
+  readonly #maxSendBytes: number;
   #capabilities: PeerCapabilities = NO_CAPABILITIES;
   #resolveReady!: () => void;
   #rejectReady!: (error: Error) => void;
@@ -75,6 +81,7 @@ export class ChaincodeMessageHandler {
     this.#log = options.log;
     this.#name = options.chaincodeName;
     this.#localMspId = options.localMspId;
+    this.#maxSendBytes = options.maxSendMessageBytes ?? -1;
     this.#autoWriteBatch = options.autoWriteBatch === true;
     this.#fsm = new ProtocolStateMachine(options.log);
     // The limits were checked (positive integers when given) by startChaincode/serveChaincode.
@@ -163,7 +170,33 @@ export class ChaincodeMessageHandler {
     if (this.#fsm.state === ProtocolState.Closed) {
       throw new StreamClosedError('the stream to the peer is closed');
     }
+    this.#checkSize(message);
     this.#send(message);
+  }
+
+  /**
+   * Refuse (MessageTooLargeError) a message larger than grpc.max_send_message_length before grpc-js
+   * does: it would fail the whole stream, and every transaction on it, for one oversized message.
+   */
+  #checkSize(message: ChaincodeMessageInit): void {
+    const max = this.#maxSendBytes;
+    if (max < 0) return;
+    const event = message.chaincodeEvent;
+    const bound =
+      (message.payload?.length ?? 0) +
+      (event?.payload?.length ?? 0) +
+      (event?.eventName?.length ?? 0) +
+      (message.txid?.length ?? 0) +
+      (message.channelId?.length ?? 0) +
+      MESSAGE_OVERHEAD_BYTES;
+    if (bound <= max) return;
+    const size = protos.ChaincodeMessage.encode(message).finish().length;
+    if (size <= max) return;
+    throw new MessageTooLargeError(
+      `${messageTypeName(message.type ?? 0)} of ${String(size)} bytes is larger than grpc.max_send_message_length ` +
+        `(${String(max)} bytes) and was not sent`,
+      { txId: message.txid ?? undefined, channelId: message.channelId ?? undefined },
+    );
   }
 
   /** Best-effort write for replies: a closed stream only means nobody is listening any more. */
@@ -289,9 +322,12 @@ export class ChaincodeMessageHandler {
   #start(received: ReceivedTransaction): void {
     const { channelId, txid: txId } = received.message;
     if (this.#transactions.has(channelId, txId)) {
-      const text = `${transactionPrefix(channelId, txId)} transaction ${txId} on channel ${channelId} is already in progress`;
-      this.#log.warning(text);
-      this.#replyError(channelId, txId, text);
+      // Not answered: the peer cannot tell an answer to the copy from the answer to the transaction
+      // in progress, so an ERROR here would fail that transaction. The first one answers for both.
+      this.#log.warning(
+        `${transactionPrefix(channelId, txId)} ignoring a second TRANSACTION for transaction ${txId} on channel ` +
+          `${channelId}: it is already in progress`,
+      );
       this.#limit.giveBack();
       return;
     }
@@ -311,13 +347,27 @@ export class ChaincodeMessageHandler {
     const response = await runTransaction(this.#chaincode, context, input, this.#log);
     try {
       if (!context.closed) {
-        this.#write({
+        const completed = {
           type: MessageType.COMPLETED,
           payload: protos.Response.encode(response).finish(),
           txid: context.txId,
           channelId: context.channelId,
           chaincodeEvent: context.event,
-        });
+        };
+        try {
+          this.#write(completed);
+        } catch (err) {
+          if (!(err instanceof MessageTooLargeError)) throw err;
+          // The peer still gets an answer: a 500 saying why, small enough to send.
+          const text = `${transactionPrefix(context.channelId, context.txId)} the transaction's response was not sent: ${err.message}`;
+          this.#log.warning(text);
+          this.#write({
+            type: MessageType.COMPLETED,
+            payload: protos.Response.encode({ status: 500, message: text }).finish(),
+            txid: context.txId,
+            channelId: context.channelId,
+          });
+        }
       }
     } catch (err) {
       this.#log.warning('could not send COMPLETED', { txid: context.txId, error: errorMessage(err) });

@@ -113,6 +113,7 @@ export async function serveChaincode(
         maxConcurrentTransactions: options.maxConcurrentTransactions,
         transactionSlotTimeoutMs: options.transactionSlotTimeoutMs,
         requestTimeoutMs: options.requestTimeoutMs,
+        maxSendMessageBytes: options.grpc?.['grpc.max_send_message_length'],
         autoWriteBatch: options.autoWriteBatch,
         log,
       },
