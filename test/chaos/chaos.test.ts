@@ -27,7 +27,8 @@ const REREGISTER_WAIT_MS = 15000;
 const OFFICIAL_REREGISTER_WAIT_MS = 3000;
 
 const logs: string[] = [];
-let peer: DevPeer;
+/** One dev peer per stack, so a row runs on both at once without one's faults touching the other. */
+const peers = {} as Record<Stack, DevPeer>;
 const shared: Partial<Record<'inProcess' | 'bin' | 'official', Chaincode>> = {};
 let officialStarts = 0;
 let dedicated = 0;
@@ -36,17 +37,17 @@ const rows: ResultRow[] = [];
 beforeAll(async () => {
   // Our in-process sessions and the dev peer log here, never to the console.
   configureLogging({ level: 'warning', shimLevel: 'warning', sink: (line) => logs.push(line) });
-  peer = await DevPeer.start({ faults: true });
+  [peers.ours, peers.official] = await Promise.all([DevPeer.start({ faults: true }), DevPeer.start({ faults: true })]);
 }, 30000);
 
 afterAll(async () => {
   await Promise.allSettled([shared.inProcess, shared.bin, shared.official].map(async (cc) => cc?.stop()));
-  await peer.stop();
+  await Promise.allSettled(Object.values(peers).map(async (p) => p.stop()));
   removeTlsFiles();
 });
 
 const registered = (cc: Chaincode | undefined): boolean =>
-  cc !== undefined && cc.alive && peer.chaincodes().includes(cc.name);
+  cc !== undefined && cc.alive && peers.official.chaincodes().includes(cc.name);
 
 /** Our chaincode for this row: the shared one of its runner, or a dedicated one with the row's options. */
 async function acquireOurs(s: Scenario): Promise<{ cc: Chaincode | undefined; release: () => Promise<void> }> {
@@ -56,21 +57,21 @@ async function acquireOurs(s: Scenario): Promise<{ cc: Chaincode | undefined; re
       return { cc: undefined, release: keep };
     case 'in process':
       if (s.ours.options !== undefined) {
-        const cc = await startOursInProcess(peer, `ours-${String(++dedicated)}`, s.ours.options, logs);
+        const cc = await startOursInProcess(peers.ours, `ours-${String(++dedicated)}`, s.ours.options, logs);
         return { cc, release: () => cc.stop() };
       }
-      shared.inProcess ??= await startOursInProcess(peer, 'ours', {}, logs);
+      shared.inProcess ??= await startOursInProcess(peers.ours, 'ours', {}, logs);
       // after a restart row it registers again by itself: give it the time it needs
-      await peer.waitForChaincode('ours', { timeoutMs: REREGISTER_WAIT_MS });
+      await peers.ours.waitForChaincode('ours', { timeoutMs: REREGISTER_WAIT_MS });
       return { cc: shared.inProcess, release: keep };
     case 'cc-start':
       if (s.ours.args !== undefined) {
-        const cc = await startOursBin(peer, `ours-bin-${String(++dedicated)}`, [...s.ours.args]);
+        const cc = await startOursBin(peers.ours, `ours-bin-${String(++dedicated)}`, [...s.ours.args]);
         return { cc, release: () => cc.stop() };
       }
       if (shared.bin !== undefined && !shared.bin.alive) shared.bin = undefined;
-      shared.bin ??= await startOursBin(peer, 'ours-bin');
-      await peer.waitForChaincode('ours-bin', { timeoutMs: REREGISTER_WAIT_MS });
+      shared.bin ??= await startOursBin(peers.ours, 'ours-bin');
+      await peers.ours.waitForChaincode('ours-bin', { timeoutMs: REREGISTER_WAIT_MS });
       return { cc: shared.bin, release: keep };
   }
 }
@@ -80,12 +81,12 @@ async function acquireOfficial(s: Scenario): Promise<{ cc: Chaincode | undefined
   const keep = async (): Promise<void> => undefined;
   if ('skip' in s.official || s.official.runner === 'self') return { cc: undefined, release: keep };
   if (s.official.args !== undefined) {
-    const cc = await startOfficial(peer, `official-row-${String(++dedicated)}`, [...s.official.args]);
+    const cc = await startOfficial(peers.official, `official-row-${String(++dedicated)}`, [...s.official.args]);
     return { cc, release: () => cc.stop() };
   }
   if (!registered(shared.official)) {
     await shared.official?.stop();
-    shared.official = await startOfficial(peer, `official-${String(++officialStarts)}`);
+    shared.official = await startOfficial(peers.official, `official-${String(++officialStarts)}`);
   }
   return { cc: shared.official, release: keep };
 }
@@ -105,6 +106,7 @@ async function runStack(
   const child = cc?.child;
   const mark = child?.mark() ?? 0;
   const output = (): string => (child !== undefined ? child.outputSince(mark) : logs.slice(from).join('\n'));
+  const peer = peers[stack];
   const row: RowContext = { peer, stack, cc, output };
   let observed: Observed;
   try {
@@ -134,34 +136,28 @@ describe('chaos: each fault, what our chaincode must do, and correct service aft
     it(
       `${s.group}: ${s.title}`,
       async () => {
-        const ours = await acquireOurs(s);
-        let mine: Awaited<ReturnType<typeof runStack>>;
-        try {
-          mine = await runStack(s, 'ours', ours.cc);
-        } finally {
-          await ours.release();
-        }
-        let official: Cell;
-        if ('skip' in s.official) {
-          official = notRun(s.official.skip);
-        } else {
+        // Both stacks at once, each on its own peer: the row costs the slower of the two.
+        const runOurs = async (): Promise<Awaited<ReturnType<typeof runStack>> & { cc?: Chaincode }> => {
+          const ours = await acquireOurs(s);
+          try {
+            return { ...(await runStack(s, 'ours', ours.cc)), cc: ours.cc };
+          } finally {
+            await ours.release();
+          }
+        };
+        const runOfficial = async (): Promise<Cell> => {
+          if ('skip' in s.official) return notRun(s.official.skip);
           const theirs = await acquireOfficial(s);
           try {
-            official = (await runStack(s, 'official', theirs.cc)).cell;
+            return (await runStack(s, 'official', theirs.cc)).cell;
           } finally {
             await theirs.release();
           }
-        }
+        };
+        const [mine, official] = await Promise.all([runOurs(), runOfficial()]);
         rows.push({ group: s.group, title: s.title, expected: s.expected, ours: mine.cell, official });
-        require('node:fs').appendFileSync(
-          '/tmp/chaosprobe/debug.txt',
-          JSON.stringify(
-            { title: s.title, details: mine.observed.details, out: mine.row.output().slice(-3000) },
-            (k, v) => (k === 'results' || k === 'r' || k === 'big' || k === 'arg' ? undefined : v),
-          ) + '\n',
-        );
 
-        const context = `${mine.observed.response}\n${ours.cc?.output() ?? ''}`;
+        const context = `${mine.observed.response}\n${mine.cc?.output() ?? ''}`;
         s.check(mine.observed, mine.row);
         expect({ service: mine.service, alive: mine.alive, context: mine.service.ok ? '' : context }).toEqual({
           service: { ok: true, detail: 'serves' },

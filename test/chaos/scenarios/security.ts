@@ -279,7 +279,7 @@ export const security: readonly Scenario[] = [
       expect([put.status, put.message]).toEqual([
         500,
         expect.stringMatching(
-          /^WRITE_BATCH_STATE of \d+ bytes is larger than grpc\.max_send_message_length \(1048576 bytes\) and was not sent$/,
+          /^PUT_STATE of \d+ bytes is larger than grpc\.max_send_message_length \(1048576 bytes\) and was not sent$/,
         ),
       ]);
       expect([observed.details?.keptAfterResult, observed.details?.keptAfterWrite]).toEqual([true, true]);
