@@ -55,6 +55,9 @@ const config: Config = {
     project('integration', '<rootDir>/test'),
   ],
   testTimeout: 30000,
+  // Two workers even on two cores: most long files wait on child processes (chaincodes, npm, tsc).
+  maxWorkers: 2,
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.cjs',
 };
 
 export default config;
