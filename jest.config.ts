@@ -29,6 +29,7 @@ const moduleNameMapper: Config['moduleNameMapper'] = {
   '^@chaincode/shim/internal$': pkg('shim', 'internal.ts'),
   '^@chaincode/dev-peer$': pkg('dev-peer', 'index.ts'),
   '^@chaincode/cli$': pkg('cli', 'index.ts'),
+  '^@chaincode/cli/internal$': pkg('cli', 'internal.ts'),
 };
 
 function project(name: string, rootDir: string): NonNullable<Config['projects']>[number] {

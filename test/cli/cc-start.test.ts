@@ -40,7 +40,7 @@ describe('cc-start as a child process', () => {
     expect(code).toBe(1);
     const lines = stderr.trim().split('\n');
     expect(lines[lines.length - 1]).toMatch(
-      new RegExp(`^cc: the connection to peer ${p.address.replace(/\./g, '\\.')} ended: `),
+      new RegExp(`^chaincode: the connection to peer ${p.address.replace(/\./g, '\\.')} ended: `),
     );
     expect(stderr).not.toContain('    at ');
   });
@@ -71,12 +71,12 @@ describe('cc-start as a child process', () => {
     child = spawnBin(BINS.ccStart, ['--peer.adress', '127.0.0.1:7052']);
     const { code, stderr } = await child.exited;
     expect(code).toBe(2);
-    expect(stderr.split('\n')[0]).toBe('cc: Unknown argument: peer.adress');
+    expect(stderr.split('\n')[0]).toBe('chaincode: Unknown argument: peer.adress');
     expect(stderr).not.toContain('    at ');
   });
 
   it('exits 1 with one line for a module without contracts', async () => {
-    child = spawnBin(BINS.cc, [
+    child = spawnBin(BINS.chaincode, [
       'start',
       '--peer.address',
       '127.0.0.1:7052',
@@ -87,11 +87,13 @@ describe('cc-start as a child process', () => {
     ]);
     const { code, stderr } = await child.exited;
     expect(code).toBe(1);
-    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^cc: No contracts exported by index\.js/)]);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^chaincode: No contracts exported by index\.js/),
+    ]);
   });
 
   it('shows the stack with --verbose', async () => {
-    child = spawnBin(BINS.cc, [
+    child = spawnBin(BINS.chaincode, [
       'metadata',
       'generate',
       '--verbose',

@@ -63,7 +63,7 @@ describe('cc dev', () => {
     writeFileSync(join(project, 'bad.txt'), 'evaluate ReadAsset nope\nNoSuchTransaction\n');
     const run = cc(['dev', '--script', 'bad.txt']);
     expect(await run.done).toMatchObject({
-      code: 'TRANSACTION_FAILED',
+      code: 'CC_CLI_TRANSACTION_FAILED',
       message: expect.stringContaining('2 of 2 script lines failed'),
     });
     expect(run.out()).toContain('asset nope does not exist');
@@ -94,7 +94,7 @@ describe('cc dev', () => {
       expect(again.out()).toContain('"owner": "007"'); // arguments stay strings
 
       const failing = cc(['query', 'ReadAsset', 'zzz']);
-      expect(await failing.done).toMatchObject({ code: 'TRANSACTION_FAILED' });
+      expect(await failing.done).toMatchObject({ code: 'CC_CLI_TRANSACTION_FAILED' });
       expect(failing.out()).toContain('asset zzz does not exist');
       expect(dev.out()).toContain('[from cc query]');
 

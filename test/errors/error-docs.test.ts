@@ -1,12 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliErrorCodes } from '@chaincode/cli/internal';
 import { renderErrorDocs, sourcesOf, type RegistryEntry } from './error-docs';
 
 const root = join(__dirname, '..', '..');
 const docsPath = join(root, 'docs', 'errors.md');
 
 // Each package's registry (src/errors/codes.ts), in dependency order.
-const entries: RegistryEntry[] = [];
+const entries: RegistryEntry[] = [
+  { pkg: '@chaincode/cli', prefix: 'CC_CLI_', srcDir: join(root, 'packages', 'cli', 'src'), registry: cliErrorCodes },
+];
 
 describe('docs/errors.md', () => {
   it('lists exactly the codes of the registries (npm run docs:errors rewrites it)', () => {

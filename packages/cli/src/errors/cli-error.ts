@@ -1,13 +1,15 @@
-export type CliErrorCode =
-  'INVALID_ARGUMENT' | 'FILE_ERROR' | 'TARGET_EXISTS' | 'NO_DEV_SESSION' | 'TRANSACTION_FAILED';
+import { ChaincodeError, type ChaincodeErrorOptions } from '@chaincode/contract-api';
+import type { CliErrorCode } from './codes';
 
-/** A reason one of the CLI's own commands (init, package, dev, invoke...) stops; one line. */
-export class CliError extends Error {
-  readonly code: CliErrorCode;
+/** A reason one of the CLI's commands stops, written for the person at the terminal. */
+export class CliError extends ChaincodeError<Exclude<CliErrorCode, 'CC_CLI_USAGE'>> {}
 
-  constructor(code: CliErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'CliError';
-    this.code = code;
+/**
+ * A command line that cannot run: unknown flag, missing argument, conflicting flags. The entry
+ * prints its whole message (yargs' reasons span several lines) and exits with code 2.
+ */
+export class UsageError extends ChaincodeError<'CC_CLI_USAGE'> {
+  constructor(message: string, options?: ChaincodeErrorOptions) {
+    super('CC_CLI_USAGE', message, options);
   }
 }

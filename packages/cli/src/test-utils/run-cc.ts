@@ -21,15 +21,15 @@ export async function cc(argv: string[], extra: Partial<CliInput> = {}): Promise
   let stdout = '';
   let stderr = '';
   try {
-    await runCli({
+    const input: CliInput = {
       argv,
-      cwd: extra.cwd ?? repo,
-      env: extra.env ?? {},
+      cwd: repo,
+      env: {},
       stdout: { write: (t: string) => (stdout += t) },
       stderr: { write: (t: string) => (stderr += t) },
-      signal: extra.signal,
-      retry: extra.retry,
-    });
+    };
+    // keep getters of `extra` as getters (a test may count reads of stdin)
+    await runCli(Object.defineProperties(input, Object.getOwnPropertyDescriptors(extra)));
     return { stdout, stderr };
   } catch (error) {
     return { stdout, stderr, error };

@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CliContext } from '../../context';
-import { runDev } from './dev';
 
 /** `cc dev`: run the contract on an embedded dev peer and try its transactions. */
 export function devCommand(ctx: CliContext): CommandModule {
@@ -18,6 +17,7 @@ export function devCommand(ctx: CliContext): CommandModule {
         .example('$0 dev', 'prompt; try "list", then a transaction')
         .example('$0 dev --script transactions.txt', 'scripted run'),
     handler: async (argv) => {
+      const { runDev } = await import('./dev');
       await runDev(ctx, {
         modulePath: typeof argv['module-path'] === 'string' ? argv['module-path'] : undefined,
         name: typeof argv.name === 'string' ? argv.name : undefined,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { configureLogging } from '@chaincode/shim';
-import { CliError } from '../../cli-error';
+import { CliError } from '../../errors/cli-error';
 import type { CliContext } from '../../context';
 import { startControlServer } from './control-server';
 import { runDevLine } from './dev-interpreter';
@@ -50,7 +50,7 @@ async function runScript(ctx: CliContext, session: DevSession, file: string): Pr
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new CliError('FILE_ERROR', `cannot read script ${file}: ${(err as Error).message}`, { cause: err });
+    throw new CliError('CC_CLI_FILE_ERROR', `cannot read script ${file}: ${(err as Error).message}`, { cause: err });
   }
   const lines = text.split(/\r?\n/);
   let failed = 0;
@@ -63,7 +63,7 @@ async function runScript(ctx: CliContext, session: DevSession, file: string): Pr
     if (outcome.quit === true) break;
   }
   if (failed > 0) {
-    throw new CliError('TRANSACTION_FAILED', `${failed} of ${run} script lines failed unexpectedly (${file})`);
+    throw new CliError('CC_CLI_TRANSACTION_FAILED', `${failed} of ${run} script lines failed unexpectedly (${file})`);
   }
   ctx.stdout.write(`Done: ${run} lines, all as expected.\n`);
 }

@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CliContext } from '../../context';
-import { initProject, nextSteps } from './init';
 import { TEMPLATE_NAMES, type TemplateName } from './template-dir';
 
 /** `cc init <dir>`: a new contract project from a template. */
@@ -26,6 +25,7 @@ export function initCommand(ctx: CliContext): CommandModule {
         }),
     handler: async (argv) => {
       const template = argv.template as TemplateName;
+      const { initProject, nextSteps } = await import('./init');
       const result = await initProject(ctx, {
         dir: String(argv.dir),
         template,

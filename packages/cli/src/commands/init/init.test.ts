@@ -78,11 +78,11 @@ describe('cc init', () => {
     mkdirSync(join(templatesDir, 'ccaas'), { recursive: true });
     writeFileSync(join(templatesDir, 'ccaas', 'package.json'), '{"name":"asset-transfer-ccaas"}');
     await expect(initProject(ctx(), { dir: 'a', template: 'ccaas', templatesDir })).rejects.toMatchObject({
-      code: 'FILE_ERROR',
+      code: 'CC_CLI_FILE_ERROR',
       message: expect.stringContaining('template typescript not found'),
     });
     await expect(initProject(ctx(), { dir: 'b', template: 'javascript', templatesDir })).rejects.toMatchObject({
-      code: 'FILE_ERROR',
+      code: 'CC_CLI_FILE_ERROR',
       message: expect.stringContaining('template javascript not found'),
     });
   });
@@ -97,7 +97,7 @@ describe('cc init', () => {
     mkdirSync(join(dir, 'busy'));
     writeFileSync(join(dir, 'busy', 'file'), 'x');
     await expect(initProject(ctx(), { dir: 'busy', template: 'typescript' })).rejects.toMatchObject({
-      code: 'TARGET_EXISTS',
+      code: 'CC_CLI_TARGET_EXISTS',
     });
   });
 

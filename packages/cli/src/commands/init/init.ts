@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { CliError } from '../../cli-error';
+import { CliError } from '../../errors/cli-error';
 import type { CliContext } from '../../context';
 import { TEMPLATE_BASES, templatesRoot, type TemplateName } from './template-dir';
 
@@ -37,17 +37,17 @@ export async function initProject(ctx: CliContext, options: InitOptions): Promis
   const { files, templateNames } = templateFiles(templatesDir, options.template);
   const templatePackage = readPackageJson(join(templatesDir, options.template, 'package.json'));
   if (existsSync(target) && readdirSync(target).length > 0) {
-    throw new CliError('TARGET_EXISTS', `${target} already exists and is not empty; choose a new directory`);
+    throw new CliError('CC_CLI_TARGET_EXISTS', `${target} already exists and is not empty; choose a new directory`);
   }
   const name = options.name ?? basename(target).toLowerCase();
   if (name.length > 214 || !NPM_NAME.test(name)) {
     throw new CliError(
-      'INVALID_ARGUMENT',
+      'CC_CLI_INVALID_ARGUMENT',
       `"${name}" is not a valid npm package name (lower case letters, digits, - . _ ~); pass --name`,
     );
   }
   if (options.version !== undefined && !SEMVER.test(options.version)) {
-    throw new CliError('INVALID_ARGUMENT', `"${options.version}" is not a semantic version such as 1.0.0`);
+    throw new CliError('CC_CLI_INVALID_ARGUMENT', `"${options.version}" is not a semantic version such as 1.0.0`);
   }
 
   const written: string[] = [];
@@ -82,7 +82,7 @@ function templateFiles(
     if (layer === undefined) continue;
     const layerDir = join(templatesDir, layer);
     if (!existsSync(join(layerDir, 'package.json'))) {
-      throw new CliError('FILE_ERROR', `template ${layer} not found in ${templatesDir}`);
+      throw new CliError('CC_CLI_FILE_ERROR', `template ${layer} not found in ${templatesDir}`);
     }
     for (const file of listFiles(layerDir)) files.set(file, layerDir);
     const layerName = readPackageJson(join(layerDir, 'package.json')).name;

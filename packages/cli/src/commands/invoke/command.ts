@@ -1,7 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CliContext } from '../../context';
-import { UsageError } from '../../usage-error';
-import { invokeDevSession } from './invoke';
+import { UsageError } from '../../errors/cli-error';
 
 function devClientCommand(ctx: CliContext, kind: 'submit' | 'evaluate'): CommandModule {
   const name = kind === 'submit' ? 'invoke' : 'query';
@@ -38,6 +37,7 @@ function devClientCommand(ctx: CliContext, kind: 'submit' | 'evaluate'): Command
         if (eq <= 0) throw new UsageError(`--transient needs key=value, got "${pair}"`);
         transient[pair.slice(0, eq)] = pair.slice(eq + 1);
       }
+      const { invokeDevSession } = await import('./invoke');
       await invokeDevSession(ctx, {
         kind,
         fcn: String(argv.transaction),

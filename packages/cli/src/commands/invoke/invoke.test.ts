@@ -5,6 +5,6 @@ const tempDir = useTempDir();
 describe('cc invoke / cc query', () => {
   it('cc invoke without a running cc dev', async () => {
     const { line } = failure(await cc(['invoke', 'CreateAsset', 'a1'], { cwd: tempDir() }));
-    expect(line).toMatch(/^cc: no running cc dev session for /);
+    expect(line).toMatch(/^chaincode: no running cc dev session for /);
   });
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CliError } from '../../cli-error';
+import { CliError } from '../../errors/cli-error';
 import type { CliContext } from '../../context';
 import type { ControlResponse } from '../dev/control-server';
 import { renderResult } from '../dev/render-result';
@@ -20,7 +20,7 @@ export async function invokeDevSession(ctx: CliContext, options: InvokeOptions):
   const url = options.url ?? readSessionFile(dir)?.url;
   if (url === undefined) {
     throw new CliError(
-      'NO_DEV_SESSION',
+      'CC_CLI_NO_DEV_SESSION',
       `no running cc dev session for ${dir} (no ${SESSION_FILE}); start one with cc dev, or pass --url`,
     );
   }
@@ -32,13 +32,17 @@ export async function invokeDevSession(ctx: CliContext, options: InvokeOptions):
       body: JSON.stringify({ fcn: options.fcn, args: options.args, transient: options.transient ?? {} }),
     });
   } catch (err) {
-    throw new CliError('NO_DEV_SESSION', `the cc dev session at ${url} does not answer; is cc dev still running?`, {
-      cause: err,
-    });
+    throw new CliError(
+      'CC_CLI_NO_DEV_SESSION',
+      `the cc dev session at ${url} does not answer; is cc dev still running?`,
+      {
+        cause: err,
+      },
+    );
   }
   const body = (await response.json()) as Partial<ControlResponse> & { error?: string };
   if (!response.ok || typeof body.status !== 'number') {
-    throw new CliError('TRANSACTION_FAILED', `cc dev refused the request: ${body.error ?? response.statusText}`);
+    throw new CliError('CC_CLI_TRANSACTION_FAILED', `cc dev refused the request: ${body.error ?? response.statusText}`);
   }
   ctx.stdout.write(
     renderResult({
@@ -56,6 +60,9 @@ export async function invokeDevSession(ctx: CliContext, options: InvokeOptions):
     }),
   );
   if (body.status >= 400) {
-    throw new CliError('TRANSACTION_FAILED', `${options.fcn} failed with status ${body.status}: ${body.message ?? ''}`);
+    throw new CliError(
+      'CC_CLI_TRANSACTION_FAILED',
+      `${options.fcn} failed with status ${body.status}: ${body.message ?? ''}`,
+    );
   }
 }

@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CliContext } from '../../context';
-import { packageChaincode } from './package';
 
 /** `cc package <dir>`: a Fabric chaincode package with a stable package id. */
 export function packageCommand(ctx: CliContext): CommandModule {
@@ -27,6 +26,7 @@ export function packageCommand(ctx: CliContext): CommandModule {
     handler: async (argv) => {
       const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
       const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+      const { packageChaincode } = await import('./package');
       const result = await packageChaincode(ctx, {
         dir: String(argv.dir),
         type: argv.type === 'node' ? 'node' : 'ccaas',

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliError } from '../../cli-error';
+import { CliError } from '../../errors/cli-error';
 import type { CliContext } from '../../context';
 import { cc, failure } from '../../test-utils/run-cc';
 import { packageChaincode } from './package';
@@ -177,7 +177,7 @@ describe('cc package labels', () => {
       await expect(
         packageChaincode(ctx(), { dir: 'project', type: 'ccaas', address: 'cc:1', label }),
       ).rejects.toMatchObject({
-        code: 'INVALID_ARGUMENT',
+        code: 'CC_CLI_INVALID_ARGUMENT',
         message: expect.stringContaining(`invalid label "${label}"`),
       });
     }
@@ -216,7 +216,7 @@ describe('cc package --type node', () => {
     mkdirSync(join(dir, 'project', 'META-INF'), { recursive: true });
     writeFileSync(join(dir, 'project', 'META-INF', 'metadata.json'), '{}');
     await expect(packageChaincode(ctx(), { dir: 'project', type: 'node' })).rejects.toMatchObject({
-      code: 'INVALID_ARGUMENT',
+      code: 'CC_CLI_INVALID_ARGUMENT',
       message: expect.stringMatching(
         /^META-INF\/metadata\.json cannot be packaged: .*contract-metadata\/metadata\.json$/,
       ),
@@ -263,6 +263,6 @@ describe('cc package on the command line', () => {
     expect(run.error).toBeUndefined();
     expect(run.stdout).toMatch(/^Wrote .*basic_1\.0\.tar\.gz \(\d+ bytes\)\nPackage id: basic_1\.0:[0-9a-f]{64}\n$/);
     const missing = await cc(['package', 'project', '--address', 'cc:9999'], { cwd: dir });
-    expect(failure(missing).line).toBe('cc: Missing required argument: type');
+    expect(failure(missing).line).toBe('chaincode: Missing required argument: type');
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { CliError } from '../../cli-error';
+import { CliError } from '../../errors/cli-error';
 import type { CliContext } from '../../context';
 import { ccaasPackage, checkLabel, nodePackage, type ChaincodePackage, type ConnectionJson } from './chaincode-package';
 import type { TarEntry } from './tar-archive';
@@ -38,7 +38,7 @@ const INDEX_FILE = /^META-INF\/statedb\/couchdb\/(?:collections\/[A-Za-z0-9_-]+\
 export async function packageChaincode(ctx: CliContext, options: PackageOptions): Promise<PackageResult> {
   const dir = resolve(ctx.cwd, options.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new CliError('FILE_ERROR', `${dir} is not a directory`);
+    throw new CliError('CC_CLI_FILE_ERROR', `${dir} is not a directory`);
   }
   const pkg = readPackageJson(dir);
   const label = checkLabel(options.label ?? defaultLabel(pkg));
@@ -51,7 +51,7 @@ export async function packageChaincode(ctx: CliContext, options: PackageOptions)
   try {
     await writeFile(file, built.bytes);
   } catch (err) {
-    throw new CliError('FILE_ERROR', `cannot write ${file}: ${(err as Error).message}`, { cause: err });
+    throw new CliError('CC_CLI_FILE_ERROR', `cannot write ${file}: ${(err as Error).message}`, { cause: err });
   }
   return { ...built, file, warnings };
 }
@@ -62,7 +62,7 @@ function readPackageJson(dir: string): Record<string, unknown> {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch (err) {
-    throw new CliError('FILE_ERROR', `${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
+    throw new CliError('CC_CLI_FILE_ERROR', `${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -72,7 +72,7 @@ function readPackageJson(dir: string): Record<string, unknown> {
  */
 function defaultLabel(pkg: Record<string, unknown>): string {
   if (typeof pkg.name !== 'string') {
-    throw new CliError('INVALID_ARGUMENT', 'no package.json name to derive a label from; pass --label');
+    throw new CliError('CC_CLI_INVALID_ARGUMENT', 'no package.json name to derive a label from; pass --label');
   }
   const name = labelSafe(pkg.name.replace(/^@[^/]+\//, ''));
   return typeof pkg.version === 'string' ? labelSafe(`${name}_${pkg.version}`) : name;
@@ -88,7 +88,7 @@ function labelSafe(text: string): string {
 function connectionJson(ctx: CliContext, options: PackageOptions): ConnectionJson {
   if (options.address === undefined || !/^[^\s:]+:\d+$/.test(options.address)) {
     throw new CliError(
-      'INVALID_ARGUMENT',
+      'CC_CLI_INVALID_ARGUMENT',
       '--type ccaas needs --address host:port (where the peer reaches the service)',
     );
   }
@@ -99,12 +99,12 @@ function connectionJson(ctx: CliContext, options: PackageOptions): ConnectionJso
     try {
       return readFileSync(path, 'utf8');
     } catch (err) {
-      throw new CliError('FILE_ERROR', `cannot read ${flag} ${path}: ${(err as Error).message}`, { cause: err });
+      throw new CliError('CC_CLI_FILE_ERROR', `cannot read ${flag} ${path}: ${(err as Error).message}`, { cause: err });
     }
   };
   if (options.clientAuth === true && (options.clientKey === undefined || options.clientCert === undefined)) {
     throw new CliError(
-      'INVALID_ARGUMENT',
+      'CC_CLI_INVALID_ARGUMENT',
       '--client-auth needs --client-key and --client-cert (the key pair the peer presents to the service)',
     );
   }
@@ -127,7 +127,7 @@ function connectionJson(ctx: CliContext, options: PackageOptions): ConnectionJso
 
 function nodeSources(dir: string, pkg: Record<string, unknown>, warnings: string[]): TarEntry[] {
   if (Object.keys(pkg).length === 0) {
-    throw new CliError('FILE_ERROR', `${dir} has no package.json; a node chaincode package needs one`);
+    throw new CliError('CC_CLI_FILE_ERROR', `${dir} has no package.json; a node chaincode package needs one`);
   }
   const main = typeof pkg.main === 'string' ? pkg.main : 'index.js';
   if (!existsSync(resolve(dir, main)) && !existsSync(resolve(dir, `${main}.js`))) {
@@ -178,7 +178,7 @@ function checkMetaInf(entries: readonly TarEntry[], warnings: string[]): TarEntr
     }
     if (!isIndexFile(entry)) {
       throw new CliError(
-        'INVALID_ARGUMENT',
+        'CC_CLI_INVALID_ARGUMENT',
         `${entry.path} cannot be packaged: META-INF may hold only CouchDB indexes ` +
           '(META-INF/statedb/couchdb/indexes/*.json, META-INF/statedb/couchdb/collections/<name>/indexes/*.json); ' +
           'contract metadata goes in contract-metadata/metadata.json',

@@ -1,8 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { serverCommandOptions, serverTlsFlagProblem } from '@chaincode/shim';
 import type { CliInput } from '../../context';
-import { UsageError } from '../../usage-error';
-import { runServerCommand } from './server';
+import { UsageError } from '../../errors/cli-error';
 
 /** `cc server`: chaincode as a service, with the official `fabric-chaincode-node server` flags. */
 export function serverCommand(ctx: CliInput): CommandModule {
@@ -24,6 +23,7 @@ export function serverCommand(ctx: CliInput): CommandModule {
         )
         .epilogue('Every flag can also come from a CORE_ variable, e.g. CORE_CHAINCODE_ADDRESS, CORE_CHAINCODE_ID.'),
     handler: async () => {
+      const { runServerCommand } = await import('./server');
       await runServerCommand(ctx);
     },
   };

@@ -16,7 +16,7 @@ describe('cc server', () => {
         '--module-path',
         jsTemplate,
       ]);
-      expect(failure(run).line).toBe(`cc: cannot listen on 127.0.0.1:${port}: the port is already in use`);
+      expect(failure(run).line).toBe(`chaincode: cannot listen on 127.0.0.1:${port}: the port is already in use`);
     } finally {
       await new Promise<void>((r) =>
         blocker.close(() => {

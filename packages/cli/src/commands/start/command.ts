@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { startCommandOptions } from '@chaincode/shim';
 import type { CliInput } from '../../context';
-import { runStartCommand } from './start';
 
 /**
  * `cc start` (and `cc-start`): the official `fabric-chaincode-node start` flags. Values, CORE_*
@@ -17,6 +16,7 @@ export function startCommand(ctx: CliInput): CommandModule {
         .example('$0 start --peer.address localhost:7052 --chaincode-id-name mycc:1.0', 'dev-mode peer')
         .epilogue('Every flag can also come from a CORE_ variable, e.g. CORE_PEER_ADDRESS, CORE_CHAINCODE_ID_NAME.'),
     handler: async () => {
+      const { runStartCommand } = await import('./start');
       await runStartCommand(ctx);
     },
   };

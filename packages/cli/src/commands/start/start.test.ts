@@ -8,7 +8,7 @@ const tempDir = useTempDir();
 describe('cc start: errors are one line and non-zero', () => {
   it('start without a peer address', async () => {
     const { line, code } = failure(await cc(['start', '--chaincode-id-name', 'cc1', '--module-path', jsTemplate]));
-    expect(line).toMatch(/^cc: .*peer\.address/);
+    expect(line).toMatch(/^chaincode: .*peer\.address/);
     expect(code).toBe(EXIT_FAILED);
   });
 
@@ -22,7 +22,9 @@ describe('cc start: errors are one line and non-zero', () => {
       '--module-path',
       join(tempDir(), 'nope'),
     ]);
-    expect(failure(run).line).toBe(`cc: cannot load the contract module: ${join(tempDir(), 'nope')} does not exist`);
+    expect(failure(run).line).toBe(
+      `chaincode: cannot load the contract module: ${join(tempDir(), 'nope')} does not exist`,
+    );
   });
 
   it('a module without contracts', async () => {
@@ -36,7 +38,7 @@ describe('cc start: errors are one line and non-zero', () => {
       join(fixtures, 'no-contracts'),
     ]);
     const { line, code } = failure(run);
-    expect(line).toMatch(/^cc: No contracts exported by index\.js/);
+    expect(line).toMatch(/^chaincode: No contracts exported by index\.js/);
     expect(code).toBe(EXIT_FAILED);
   });
 
@@ -50,7 +52,7 @@ describe('cc start: errors are one line and non-zero', () => {
       },
     );
     expect(failure(run).line).toMatch(
-      new RegExp(`^cc: cannot reach the peer at 127\\.0\\.0\\.1:${port} after 3 attempts: `),
+      new RegExp(`^chaincode: cannot reach the peer at 127\\.0\\.0\\.1:${port} after 3 attempts: `),
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(60); // 20 + 40 ms of backoff
   });
@@ -94,7 +96,9 @@ describe('start with CORE_ variables', () => {
       await peer.stop();
       stopped = true;
       const { line, code } = failure(await running);
-      expect(line).toMatch(new RegExp(`^cc: the connection to peer ${peer.address.replace(/\./g, '\\.')} ended: `));
+      expect(line).toMatch(
+        new RegExp(`^chaincode: the connection to peer ${peer.address.replace(/\./g, '\\.')} ended: `),
+      );
       expect(code).toBe(EXIT_FAILED);
     } finally {
       if (!stopped) await peer.stop();
