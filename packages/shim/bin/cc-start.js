@@ -10,6 +10,8 @@ if (existsSync(bin)) {
   process.argv.splice(2, 0, 'start');
   require(bin);
 } else {
-  process.stderr.write('cc-start: @chaincode/shim is not built (no dist/); run `npm run build` in the repository first\n');
+  process.stderr.write(
+    'cc-start: @chaincode/shim is not built (no dist/); run `npm run build` in the repository first\n',
+  );
   process.exitCode = 1;
 }

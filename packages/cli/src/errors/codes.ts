@@ -21,17 +21,46 @@ export const cliErrorCodes = {
     meaning: '`chaincode init` was pointed at a directory that is not empty, or at an existing file.',
     action: 'Choose a new directory name.',
   },
+  CC_CLI_NOT_A_CLONE: {
+    meaning: '`chaincode init --from-clone` runs only from a clone of the chaincode repository.',
+    action: 'Run it from the clone (`npm run new -- <dir>`), or leave out --from-clone to use the published packages.',
+  },
+  CC_CLI_BUILD_FAILED: {
+    meaning: "Building or packing the clone's packages for a new project failed.",
+    action: 'Run `npm ci && npm run build` in the clone and read its errors; then run the command again.',
+  },
   CC_CLI_INVALID_METADATA: {
     meaning: 'A contract metadata file is not JSON or does not match the contract metadata schema.',
     action: 'Correct the file at the place the message names (`chaincode metadata generate` writes a valid one).',
+  },
+  CC_CLI_DEPENDENCY_OUTSIDE: {
+    meaning: "A `file:` or `link:` dependency points outside the project, so a peer's `npm install` cannot resolve it.",
+    action:
+      'Package with `--bundle` (dependencies vendored into the package), or move the dependency inside the project.',
+  },
+  CC_CLI_BUNDLE_FAILED: {
+    meaning: "`chaincode package --bundle` could not collect the project's production dependencies.",
+    action: 'Run `npm install` in the project so node_modules holds every dependency, then package again.',
+  },
+  CC_CLI_PACKAGE_EXISTS: {
+    meaning: 'A different chaincode package with the same label is already at the output path.',
+    action: 'Raise the version (or --label), choose another --output, or pass --force to replace it.',
   },
   CC_CLI_NO_DEV_SESSION: {
     meaning: '`chaincode invoke` / `query` found no running `chaincode dev` session for the project.',
     action: 'Start `chaincode dev` in the project (or `npm run dev`), or pass --url of a running session.',
   },
+  CC_CLI_DEV_REFUSED: {
+    meaning: 'The running `chaincode dev` session refused the request (wrong secret, or a malformed request).',
+    action: 'Run the command from the project folder of the session, so it reads the session file.',
+  },
   CC_CLI_TRANSACTION_FAILED: {
     meaning: 'A transaction run by `chaincode invoke`, `query` or `dev --script` failed.',
     action: "Read the contract's message; run `chaincode dev --verbose` to see the contract's stack trace.",
+  },
+  CC_CLI_CHAINCODE_EXITED: {
+    meaning: 'The chaincode process that `chaincode dev` runs exited before it registered with the dev peer.',
+    action: 'Read the reason printed above it (a syntax error, a missing build...), fix it and start again.',
   },
 } as const satisfies ErrorRegistry;
 
