@@ -21,6 +21,7 @@ import { buildProposal } from './proposal/proposal-builder';
 import type { ReadWriteSet } from './simulation/read-write-set';
 import { TxSimulation } from './simulation/tx-simulation';
 import type { HistoryRecord, StateEntry } from './state/ledger-types';
+import { compareKeys } from './state/key-order';
 import { Ledger } from './state/ledger';
 import { createTlsMaterial } from './tls/tls-material';
 
@@ -266,6 +267,31 @@ export class DevPeer {
   /** Committed value of a key of chaincode `name` (public state, or `collection`). */
   getState(name: string, key: string, options: StateQueryOptions = {}): Uint8Array | undefined {
     return this.committedEntry(name, key, options)?.value;
+  }
+
+  /**
+   * Committed keys of chaincode `name` (public state, or `collection`) from `startKey` (inclusive)
+   * to `endKey` (exclusive; '' = to the end), in the state database's key order, with their values.
+   * Composite keys (starting U+0000) sort before every simple key.
+   */
+  listState(
+    name: string,
+    options: StateQueryOptions & { readonly startKey?: string; readonly endKey?: string } = {},
+  ): { key: string; value: Uint8Array }[] {
+    const store = this.ledger
+      .channel(options.channelId ?? this.options.channelId)
+      .namespace(name)
+      .peekStore(options.collection ?? '');
+    if (store === undefined) return [];
+    const start = options.startKey ?? '';
+    const end = options.endKey ?? '';
+    const out: { key: string; value: Uint8Array }[] = [];
+    for (const key of store.sortedKeys()) {
+      if (compareKeys(key, start) < 0 || (end !== '' && compareKeys(key, end) >= 0)) continue;
+      const entry = store.get(key);
+      if (entry !== undefined) out.push({ key, value: entry.value });
+    }
+    return out;
   }
 
   /** Committed key metadata (e.g. VALIDATION_PARAMETER) of a key. */

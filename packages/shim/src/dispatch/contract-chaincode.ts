@@ -156,7 +156,13 @@ class ContractChaincodeImpl implements ContractChaincode {
     } catch (err) {
       const response = responseFromError(err);
       if (log.isEnabled('debug')) {
-        log.debug('transaction failed', { txId: safeTxId(stub), status: response.status, message: response.message });
+        log.debug('transaction failed', {
+          txId: safeTxId(stub),
+          status: response.status,
+          message: response.message,
+          // where the contract failed: what --verbose / debug logging are for
+          ...(err instanceof Error && err.stack !== undefined ? { stack: err.stack } : {}),
+        });
       }
       return response;
     }
