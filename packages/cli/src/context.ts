@@ -15,6 +15,8 @@ export interface CliContext {
   readonly stdin?: NodeJS.ReadableStream;
   /** Aborts long-running commands (start, server, dev): SIGINT/SIGTERM in the bin, tests otherwise. */
   readonly signal?: AbortSignal;
+  /** Extra node arguments for the node processes a command forks (tests: a TypeScript loader). */
+  readonly forkExecArgv?: readonly string[];
   /** Test seam: how `start` retries an unreachable peer. */
   readonly retry?: Partial<RetryPolicy>;
 }

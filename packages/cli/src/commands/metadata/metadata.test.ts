@@ -55,7 +55,7 @@ describe('module problems found before loading', () => {
   });
 
   it('a directory without package.json', async () => {
-    const { line } = failure(await cc(['dev', '-p', tempDir()]));
+    const { line } = failure(await cc(['metadata', 'generate', '-p', tempDir()]));
     expect(line).toBe(`chaincode: cannot load the contract module: no package.json in ${tempDir()}`);
   });
 });
