@@ -3,7 +3,7 @@ export { createCli, runCli, runCommandLine, type CommandLineOutcome } from './cl
 export { CliError, UsageError } from './errors/cli-error';
 export type { CliErrorCode } from './errors/codes';
 export type { CliContext, CliInput, TextSink } from './context';
-export { describeFailure, exitCodeOf, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './entry';
+export { describeFailure, exitCodeOf, runEntry, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './entry';
 export { packageChaincode, type PackageOptions, type PackageResult } from './commands/package/package';
 export { initProject, type InitOptions, type InitResult } from './commands/init/init';
 export { TEMPLATE_NAMES, type TemplateName } from './commands/init/template-dir';
