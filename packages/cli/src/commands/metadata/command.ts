@@ -2,7 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { metadataGenerateOptions } from '@chaincode/shim';
 import type { CliInput } from '../../context';
 
-/** `cc metadata generate|validate`. */
+/** `chaincode metadata generate|validate`. */
 export function metadataCommand(ctx: CliInput): CommandModule {
   return {
     command: 'metadata <subcommand>',

@@ -5,7 +5,7 @@ import { cc, failure, fixtures, jsTemplate, useTempDir } from '../../test-utils/
 
 const tempDir = useTempDir();
 
-describe('cc metadata: module problems', () => {
+describe('chaincode metadata: module problems', () => {
   it('a module that throws while loading: the first line of its error', async () => {
     const run = await cc(['metadata', 'generate', '--module-path', join(fixtures, 'throws-on-load')]);
     expect(failure(run).line).toBe(
