@@ -26,8 +26,9 @@ export const cliErrorCodes = {
     action: 'Run it from the clone (`npm run new -- <dir>`), or leave out --from-clone to use the published packages.',
   },
   CC_CLI_BUILD_FAILED: {
-    meaning: "Building or packing the clone's packages for a new project failed.",
-    action: 'Run `npm ci && npm run build` in the clone and read its errors; then run the command again.',
+    meaning:
+      "A build the command runs first failed: the project's `npm run build` (chaincode dev), or building and packing the clone's packages (init --from-clone).",
+    action: 'Read the build errors printed with it, fix them, then run the command again.',
   },
   CC_CLI_INVALID_METADATA: {
     meaning: 'A contract metadata file is not JSON or does not match the contract metadata schema.',
@@ -48,7 +49,7 @@ export const cliErrorCodes = {
   },
   CC_CLI_NO_DEV_SESSION: {
     meaning: '`chaincode invoke` / `query` found no running `chaincode dev` session for the project.',
-    action: 'Start `chaincode dev` in the project (or `npm run dev`), or pass --url of a running session.',
+    action: 'Start `chaincode dev` in the project (`npm run dev`), or run the command from the folder of the running session.',
   },
   CC_CLI_DEV_REFUSED: {
     meaning: 'The running `chaincode dev` session refused the request (wrong secret, or a malformed request).',
