@@ -49,7 +49,8 @@ export const cliErrorCodes = {
   },
   CC_CLI_NO_DEV_SESSION: {
     meaning: '`chaincode invoke` / `query` found no running `chaincode dev` session for the project.',
-    action: 'Start `chaincode dev` in the project (`npm run dev`), or run the command from the folder of the running session.',
+    action:
+      'Start `chaincode dev` in the project (`npm run dev`), or run the command from the folder of the running session.',
   },
   CC_CLI_DEV_REFUSED: {
     meaning: 'The running `chaincode dev` session refused the request (wrong secret, or a malformed request).',
