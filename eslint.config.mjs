@@ -14,6 +14,8 @@ export default tseslint.config(
       'bench/**',
       'scripts/**',
       'test/fixtures/**',
+      // compiled by test/typings with each TypeScript version, written as contract projects write code
+      'test/typings/consumer/**',
       '**/__fixtures__/**',
       '**/*.js',
       '**/*.mjs',

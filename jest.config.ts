@@ -27,7 +27,9 @@ const moduleNameMapper: Config['moduleNameMapper'] = {
   '^@chaincode/contract-api/internal$': pkg('contract-api', 'internal.ts'),
   '^@chaincode/shim$': pkg('shim', 'index.ts'),
   '^@chaincode/shim/internal$': pkg('shim', 'internal.ts'),
+  '^@chaincode/shim/command-options$': pkg('shim', 'command-options.ts'),
   '^@chaincode/dev-peer$': pkg('dev-peer', 'index.ts'),
+  '^@chaincode/dev-peer/internal$': pkg('dev-peer', 'internal.ts'),
   '^@chaincode/cli$': pkg('cli', 'index.ts'),
   '^@chaincode/cli/internal$': pkg('cli', 'internal.ts'),
 };

@@ -2,12 +2,13 @@
 // process, no peer and no wire: both chaincodes' `Invoke(stub)` (ours from @chaincode/shim's
 // built dist/, theirs from fabric-shim's ChaincodeFromContract) driven with the same stub. The stub
 // is a fake at the stub boundary carrying a real creator certificate (issued by the DevPeer's CA),
-// so each side's ClientIdentity does its real work. `node bench/run.mjs --only dispatch`.
+// so each side's ClientIdentity does its real work. `node bench/run.mjs --sections dispatch`.
 //
 // Both stacks are warmed up, then measured in alternating chunks (as the peer workloads are), and
 // every loop is bounded by a call count AND a time limit.
 'use strict';
-const { defineBenchContract } = require('./fixtures/bench-contract.cjs');
+const { defineBenchContract } = require('./workloads/bench-contract.cjs');
+const { WORKLOADS } = require('./workloads/workloads.cjs');
 
 const WARMUP_CALLS = 500;
 const ROUNDS = 5;
@@ -17,8 +18,8 @@ const workloads = [
   {
     id: 'object',
     title: 'dispatch @Object parameter',
-    args: (i) => ['bench:createAsset', JSON.stringify({ id: `asset${i}`, owner: 'bob', value: i })],
-    expectPayload: 'bob',
+    args: (i) => WORKLOADS.object.args(i),
+    check: (payload, i) => WORKLOADS.object.check(payload, i),
   },
 ];
 
@@ -61,10 +62,8 @@ async function invokeMany(chaincode, workload, creator, { calls, seconds, offset
   while (done < calls && Date.now() < deadline) {
     const response = await chaincode.Invoke(stubs[done % stubs.length]);
     if (response.status !== 200) throw new Error(`status ${response.status}: ${response.message}`);
-    if (workload.expectPayload !== undefined && done === 0) {
-      const text = Buffer.from(response.payload).toString('utf8');
-      if (text !== workload.expectPayload) throw new Error(`unexpected payload ${JSON.stringify(text)}`);
-    }
+    const problem = done === 0 ? (workload.check?.(response.payload, offset) ?? null) : null;
+    if (problem !== null) throw new Error(problem);
     done++;
   }
   const used = process.cpuUsage(before);

@@ -20,8 +20,7 @@ describe('chaincode, the program', () => {
     const { code, stderr } = await child.exited;
     expect(code).toBe(1);
     expect(stderr).toBe(
-      `chaincode: cannot load the contract module in ${join(fixtures, 'syntax-error')}: Unexpected identifier 'stub'\n` +
-        `  at ${join(fixtures, 'syntax-error', 'lib', 'contract.js')}:7\n` +
+      `chaincode: cannot load the contract module in ${join(fixtures, 'syntax-error')}: Unexpected identifier 'stub' (${join(fixtures, 'syntax-error', 'lib', 'contract.js')}:7)\n` +
         '  |   async Broken(ctx) { return ctx stub; }\n' +
         '  |                                  ^^^^\n',
     );

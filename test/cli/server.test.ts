@@ -132,7 +132,10 @@ describe('cc server', () => {
   ])('serves over TLS (%s)', async (_files, tlsFlags) => {
     const server = await startServer(['--chaincode-id', 'assets_1.0:abc', ...tlsFlags()]);
     try {
-      await peer.connectToChaincode('assets', { address: server.address, tls: { rootCert: readFileSync(tls.caCert) } });
+      await peer.connectToChaincode('assets', {
+        address: server.address,
+        tls: { rootCert: readFileSync(tls.caCert), serverNameOverride: 'localhost' },
+      });
       await createAsset('assets', 'tls1');
     } finally {
       await server.stop();
@@ -153,17 +156,30 @@ describe('cc server', () => {
     try {
       const rootCert = readFileSync(tls.caCert);
       await expect(
-        peer.connectToChaincode('anonymous', { address: server.address, tls: { rootCert } }),
+        peer.connectToChaincode('anonymous', {
+          address: server.address,
+          tls: { rootCert, serverNameOverride: 'localhost' },
+        }),
       ).rejects.toThrow();
       await expect(
         peer.connectToChaincode('stranger', {
           address: server.address,
-          tls: { rootCert, clientCert: readFileSync(tls.strangerCert), clientKey: readFileSync(tls.strangerKey) },
+          tls: {
+            rootCert,
+            serverNameOverride: 'localhost',
+            clientCert: readFileSync(tls.strangerCert),
+            clientKey: readFileSync(tls.strangerKey),
+          },
         }),
       ).rejects.toThrow();
       await peer.connectToChaincode('assets', {
         address: server.address,
-        tls: { rootCert, clientCert: readFileSync(tls.clientCert), clientKey: readFileSync(tls.clientKey) },
+        tls: {
+          rootCert,
+          serverNameOverride: 'localhost',
+          clientCert: readFileSync(tls.clientCert),
+          clientKey: readFileSync(tls.clientKey),
+        },
       });
       await createAsset('assets', 'mtls1');
     } finally {
@@ -193,6 +209,6 @@ describe('cc server', () => {
         stdout: { write: () => true },
         stderr: { write: () => true },
       }),
-    ).rejects.toMatchObject({ code: 'INVALID_OPTIONS', message: expect.stringContaining('missing.pem') });
+    ).rejects.toMatchObject({ code: 'CC_SHIM_INVALID_OPTIONS', message: expect.stringContaining('missing.pem') });
   });
 });

@@ -5,6 +5,7 @@
  */
 import { DevPeer } from '@chaincode/dev-peer';
 import { ClientIdentity, Shim, startChaincode, type ChaincodeSession } from '@chaincode/shim';
+import { quietLogs } from '../shim/harness';
 import type { ChaincodeStub } from '@chaincode/contract-api';
 
 const { ClientIdentity: OfficialClientIdentity } = require('fabric-shim') as {
@@ -20,6 +21,7 @@ let peer: DevPeer;
 let session: ChaincodeSession;
 
 beforeAll(async () => {
+  quietLogs();
   peer = await DevPeer.start();
   session = await startChaincode(
     {

@@ -182,7 +182,9 @@ describe('KeyEndorsementPolicy reading policies it did not write, compared with 
   it('both refuse bytes that are not an envelope; ours with a typed error', () => {
     const bytes = Buffer.from([1, 2, 3]);
     expect(() => new OfficialPolicy(bytes)).toThrow();
-    expect(() => new KeyEndorsementPolicy(bytes)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => new KeyEndorsementPolicy(bytes)).toThrow(
+      expect.objectContaining({ code: 'CC_SHIM_INVALID_ARGUMENT' }),
+    );
   });
 
   it('both refuse an unknown role and leave the policy unchanged; ours with a typed error', () => {

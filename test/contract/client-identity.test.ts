@@ -5,6 +5,7 @@
 import { Context, Contract, Transaction } from '@chaincode/contract-api';
 import { DevPeer } from '@chaincode/dev-peer';
 import { createContractChaincode } from '@chaincode/shim';
+import { quietLogs } from './harness';
 
 class WhoAmI extends Contract {
   constructor() {
@@ -26,6 +27,7 @@ describe('ctx.clientIdentity', () => {
   let peer: DevPeer;
 
   beforeAll(async () => {
+    quietLogs();
     peer = await DevPeer.start();
     await peer.deployChaincode('who', createContractChaincode([WhoAmI]));
   });

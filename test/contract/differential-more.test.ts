@@ -6,6 +6,7 @@ import { DevPeer } from '@chaincode/dev-peer';
 import * as ours from '@chaincode/contract-api';
 import { createContractChaincode } from '@chaincode/shim';
 import type * as Api from '@chaincode/contract-api';
+import type { ContractMetadataJson } from '@chaincode/contract-api/internal';
 import { defineAssetTransfer } from './fixtures/asset-transfer';
 import { official, runOfficial, runOurs, type Running } from './harness';
 
@@ -141,9 +142,9 @@ describe('differential: contracts sharing a decorated parent', () => {
 
   it('lists only own and inherited transactions in GetMetadata (the same fix)', async () => {
     const args = ['org.hyperledger.fabric:GetMetadata'];
-    const a = JSON.parse((await mine.call(args)).payload) as ours.ContractMetadataJson;
-    const b = JSON.parse((await theirs.call(args)).payload) as ours.ContractMetadataJson;
-    const names = (m: ours.ContractMetadataJson, c: string) => m.contracts[c]?.transactions.map((t) => t.name);
+    const a = JSON.parse((await mine.call(args)).payload) as ContractMetadataJson;
+    const b = JSON.parse((await theirs.call(args)).payload) as ContractMetadataJson;
+    const names = (m: ContractMetadataJson, c: string) => m.contracts[c]?.transactions.map((t) => t.name);
     expect(names(b, 'childA')).toEqual(['shared', 'onlyA', 'onlyB']);
     expect(names(a, 'childA')).toEqual(['shared', 'onlyA']);
     expect(names(b, 'childB')).toEqual(['shared', 'onlyA', 'onlyB']);

@@ -15,10 +15,10 @@ import {
   Property,
   Returns,
   Transaction,
-  validateContractMetadata,
 } from '@chaincode/contract-api';
-import { createContractChaincode } from '@chaincode/shim';
-import { runOurs, type Running } from './harness';
+import { validateContractMetadata } from '@chaincode/contract-api/internal';
+import { configureLogging, createContractChaincode } from '@chaincode/shim';
+import { quietLogs, runOurs, type Running } from './harness';
 
 @ObjectType()
 class DpItem {
@@ -211,6 +211,45 @@ describe('dispatcher over the wire', () => {
     expect((await shop.call(['shop:contexts'])).payload).toBe('undefined');
   });
 
+  it('refuses bad calls with the official texts, and logs the stable code of each (debug)', async () => {
+    const lines: string[] = [];
+    configureLogging({ level: 'warning', shimLevel: 'debug', sink: (line) => lines.push(line) });
+    const failed = (): { code: string | undefined; message: string | undefined }[] =>
+      lines
+        .filter((line) => line.includes('transaction failed'))
+        .map((line) => ({ code: /code=(\S+)/.exec(line)?.[1], message: /message=(.*)$/.exec(line)?.[1] }));
+    try {
+      const answers = [
+        await shop.call(['nope:put', 'k', 'v']),
+        await shop.call(['shop:put', 'k']),
+        await shop.call(['shop:range', 'many']),
+        await shop.call(['shop:range', '11']),
+        await shop.call(['shop:missing']),
+        await shop.call(['shop:structured']),
+      ];
+      const where = (p: string, t: string): string => `parameter '${p}' of transaction '${t}' in contract 'shop'`;
+      const expected = [
+        { code: 'CC_SHIM_UNKNOWN_CONTRACT', message: 'Contract name is not known: nope' },
+        { code: 'CC_SHIM_ARGUMENT_COUNT', message: 'Expected 2 parameters, but 1 have been supplied' },
+        {
+          code: 'CC_SHIM_ARGUMENT_CONVERSION',
+          message: `Unable to convert ${where('count', 'range')}: "many" is not a number`,
+        },
+        { code: 'CC_SHIM_ARGUMENT_INVALID', message: `Unable to validate ${where('count', 'range')}: must be <= 10` },
+        {
+          code: 'CC_API_UNKNOWN_TRANSACTION',
+          message: "You've asked to invoke a function that does not exist: shop:missing",
+        },
+        // a ContractError carries its author's code
+        { code: 'FUNDS', message: 'insufficient funds' },
+      ];
+      expect(answers.map((a) => a.message)).toEqual(expected.map((e) => e.message));
+      expect(failed()).toEqual(expected);
+    } finally {
+      quietLogs();
+    }
+  });
+
   it('answers GetMetadata with metadata that matches the shipped schema', async () => {
     const r = await shop.call(['org.hyperledger.fabric:GetMetadata']);
     expect(r.status).toBe(200);
@@ -293,7 +332,7 @@ describe('createContractChaincode refuses what cannot work', () => {
     class B extends Contract {}
     expect(() => createContractChaincode([A, B])).toThrow(
       new MetadataError(
-        'DUPLICATE_DEFAULT',
+        'CC_API_DUPLICATE_DEFAULT',
         'A default has already been specified: A and B are both marked @Default()',
       ),
     );

@@ -6,12 +6,19 @@
  */
 import { DevPeer, type TransactionResult } from '@chaincode/dev-peer';
 import {
+  configureLogging,
   createContractChaincode,
   startChaincode,
   type ChaincodeSession,
   type ContractChaincodeOptions,
 } from '@chaincode/shim';
 import type { ContractClass } from '@chaincode/contract-api';
+
+/** Keep a green run quiet: our shim and contract loggers write nowhere (warnings and worse are kept in `lines`). */
+export function quietLogs(lines?: string[]): void {
+  configureLogging({ level: 'warning', shimLevel: 'warning', sink: (line) => lines?.push(line) });
+}
+quietLogs();
 
 // The official packages (devDependencies), loaded as plain CommonJS.
 

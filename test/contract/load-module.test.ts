@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { DevPeer } from '@chaincode/dev-peer';
 import { MetadataError } from '@chaincode/contract-api';
-import { loadContractModule, NoContractsError, startChaincode, type ChaincodeSession } from '@chaincode/shim';
+import { NoContractsError, startChaincode, type ChaincodeSession } from '@chaincode/shim';
+import { loadContractModule } from '@chaincode/shim/internal';
+import { quietLogs } from './harness';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', name);
 
@@ -10,6 +12,7 @@ describe('loadContractModule', () => {
   const sessions: ChaincodeSession[] = [];
 
   beforeAll(async () => {
+    quietLogs();
     peer = await DevPeer.start();
   });
 
@@ -54,8 +57,16 @@ describe('loadContractModule', () => {
     const failure = loadContractModule(fixture('no-contracts'));
     await expect(failure).rejects.toThrow(NoContractsError);
     await expect(loadContractModule(fixture('no-contracts'))).rejects.toMatchObject({
-      code: 'NO_CONTRACTS',
+      code: 'CC_SHIM_NO_CONTRACTS',
       message: expect.stringMatching(/^No contracts exported by index\.js/),
+    });
+  });
+
+  it('rejects a contracts export holding a class that is not a Contract, naming it', async () => {
+    await expect(loadContractModule(fixture('not-a-contract'))).rejects.toMatchObject({
+      name: 'MetadataError',
+      code: 'CC_API_INVALID_CONTRACT',
+      message: 'invalid contract class Helper: it does not extend Contract',
     });
   });
 

@@ -1,6 +1,9 @@
-import { DevPeer, DevPeerErrorCode } from '@chaincode/dev-peer';
+import { DevPeer } from '@chaincode/dev-peer';
 import { MessageType, protos } from '@chaincode/shim/internal';
 import { RawChaincode } from './support/raw-chaincode';
+import { quietLogs } from './support/quiet-logs';
+
+quietLogs();
 
 describe('dev peer: REGISTER handshake', () => {
   let peer: DevPeer;
@@ -92,7 +95,7 @@ describe('dev peer: REGISTER handshake', () => {
     expect(r.status).toBe(500);
     expect(r.message).toContain('chaincode stream terminated');
     expect(r.committed).toBe(false);
-    expect(() => peer.connection('cc1')).toThrow(expect.objectContaining({ code: DevPeerErrorCode.NotRegistered }));
+    expect(() => peer.connection('cc1')).toThrow(expect.objectContaining({ code: 'CC_DEVPEER_NOT_REGISTERED' }));
   });
 
   it('accepts KEEPALIVE in any state without answering, and sends KEEPALIVE when keepaliveMs is set', async () => {
@@ -136,13 +139,13 @@ describe('dev peer: REGISTER handshake', () => {
     await register('late');
     await expect(waiting).resolves.toBeUndefined();
     await expect(peer.waitForChaincode('never', { timeoutMs: 50 })).rejects.toMatchObject({
-      code: DevPeerErrorCode.Timeout,
+      code: 'CC_DEVPEER_TIMEOUT',
     });
   });
 
   it('throws a coded error for a transaction to a chaincode that is not registered', async () => {
     peer = await DevPeer.start();
-    await expect(peer.submit('nope', [])).rejects.toMatchObject({ code: DevPeerErrorCode.NotRegistered });
+    await expect(peer.submit('nope', [])).rejects.toMatchObject({ code: 'CC_DEVPEER_NOT_REGISTERED' });
   });
 
   it('serves TLS with a generated CA: a client trusting peer.tlsRootCert registers', async () => {
@@ -159,9 +162,9 @@ describe('dev peer: REGISTER handshake', () => {
 
   it('rejects invalid options with a coded error', async () => {
     peer = await DevPeer.start();
-    await expect(DevPeer.start({ pageSize: 0 })).rejects.toMatchObject({ code: DevPeerErrorCode.InvalidOptions });
+    await expect(DevPeer.start({ pageSize: 0 })).rejects.toMatchObject({ code: 'CC_DEVPEER_INVALID_OPTIONS' });
     await expect(DevPeer.start({ host: '0.0.0.0' as '127.0.0.1' })).rejects.toMatchObject({
-      code: DevPeerErrorCode.InvalidOptions,
+      code: 'CC_DEVPEER_INVALID_OPTIONS',
     });
   });
 });

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { DevPeer } from '@chaincode/dev-peer';
+import { KeyEndorsementPolicy } from '@chaincode/shim';
 import { MessageType, protos } from '@chaincode/shim/internal';
 import { RawChaincode, dec, enc, type RawTx } from './support/raw-chaincode';
+import { quietLogs } from './support/quiet-logs';
+
+quietLogs();
 
 type Script = (tx: RawTx) => Promise<void>;
 
@@ -158,11 +162,15 @@ describe('dev peer: request types with Fabric semantics', () => {
   it('key metadata: VALIDATION_PARAMETER for public and private keys; value writes keep it', async () => {
     await put({ m: 'v' });
     await put({ pm: 'v' }, 'col');
+    // A real key-level policy (what ctx.stub.setStateValidationParameter stores): any Org1MSP member.
+    const ep = new KeyEndorsementPolicy();
+    ep.addOrgs('MEMBER', 'Org1MSP');
+    const policy = Buffer.from(ep.getPolicy());
     const md = (key: string, collection = ''): Uint8Array =>
       protos.PutStateMetadata.encode({
         key,
         collection,
-        metadata: { metakey: 'VALIDATION_PARAMETER', value: Buffer.from('policy') },
+        metadata: { metakey: 'VALIDATION_PARAMETER', value: policy },
       }).finish();
     await run(async (tx) => {
       await tx.ok(MessageType.PUT_STATE_METADATA, md('m'));
@@ -170,12 +178,10 @@ describe('dev peer: request types with Fabric semantics', () => {
       await tx.ok(MessageType.PUT_STATE_METADATA, md('missing'));
       tx.complete(200);
     });
-    expect(peer.getStateMetadata('cc', 'm')).toEqual({ VALIDATION_PARAMETER: Buffer.from('policy') });
-    expect(peer.getStateMetadata('cc', 'pm', { collection: 'col' })).toEqual({
-      VALIDATION_PARAMETER: Buffer.from('policy'),
-    });
+    expect(peer.getStateMetadata('cc', 'm')).toEqual({ VALIDATION_PARAMETER: policy });
+    expect(peer.getStateMetadata('cc', 'pm', { collection: 'col' })).toEqual({ VALIDATION_PARAMETER: policy });
     expect(peer.getState('cc', 'missing')).toBeUndefined();
-    await put({ m: 'v2' });
+    await put({ m: 'v2' }); // the Org1 peer's endorsement satisfies the key's policy
     const r = await run(async (tx) => {
       tx.complete(
         200,
@@ -183,8 +189,8 @@ describe('dev peer: request types with Fabric semantics', () => {
       );
     });
     const result = protos.StateMetadataResult.decode(r.payload);
-    expect(result.entries.map((e) => [e.metakey, dec.text(e.value ?? new Uint8Array(0))])).toEqual([
-      ['VALIDATION_PARAMETER', 'policy'],
+    expect(result.entries.map((e) => [e.metakey, Buffer.from(e.value ?? new Uint8Array(0))])).toEqual([
+      ['VALIDATION_PARAMETER', policy],
     ]);
     // Without metadata a Fabric peer stores metakey '' with an empty value (Go's nil-safe getters).
     const bare = await run(async (tx) => {
@@ -400,13 +406,15 @@ describe('dev peer: request types with Fabric semantics', () => {
     expect(peer.getStateMetadata('cc', 'g3')).toEqual({ VALIDATION_PARAMETER: Buffer.from('e') });
   });
 
-  it('GET_QUERY_RESULT answers ERROR: rich queries are not supported yet', async () => {
+  // Rich queries themselves are covered by test/dev-peer/rich-query*.test.ts.
+  it("GET_QUERY_RESULT without a selector answers CouchDB's error, wrapped as Fabric wraps it", async () => {
     const r = await run(async (tx) => {
       const reply = await tx.call(MessageType.GET_QUERY_RESULT, protos.GetQueryResult.encode({ query: '{}' }).finish());
       tx.complete(200, `${String(reply.type)} ${dec.text(reply.payload)}`);
     });
     expect(dec.text(r.payload)).toBe(
-      `${String(MessageType.ERROR)} GET_QUERY_RESULT failed: transaction ID: ${r.txId}: rich queries are not supported yet`,
+      `${String(MessageType.ERROR)} GET_QUERY_RESULT failed: transaction ID: ${r.txId}: error handling CouchDB request. ` +
+        'Error:missing_required_key,  Status Code:400,  Reason:Missing required key: selector',
     );
   });
 

@@ -2,6 +2,9 @@ import { X509Certificate } from 'node:crypto';
 import { DevPeer } from '@chaincode/dev-peer';
 import { Shim } from '@chaincode/shim';
 import type { ChaincodeInterface, ChaincodeStub } from '@chaincode/contract-api';
+import { quietLogs } from './support/quiet-logs';
+
+quietLogs();
 
 /** A tiny low-level chaincode written as for fabric-shim 2.5 (Init/Invoke, Shim.success/error). */
 const counter: ChaincodeInterface = {

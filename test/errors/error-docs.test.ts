@@ -1,5 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contractApiErrorCodes } from '@chaincode/contract-api/internal';
+import { shimErrorCodes } from '@chaincode/shim/internal';
+import { devPeerErrorCodes } from '@chaincode/dev-peer/internal';
 import { cliErrorCodes } from '@chaincode/cli/internal';
 import { renderErrorDocs, sourcesOf, type RegistryEntry } from './error-docs';
 
@@ -8,6 +11,24 @@ const docsPath = join(root, 'docs', 'errors.md');
 
 // Each package's registry (src/errors/codes.ts), in dependency order.
 const entries: RegistryEntry[] = [
+  {
+    pkg: '@chaincode/contract-api',
+    prefix: 'CC_API_',
+    srcDir: join(root, 'packages', 'contract-api', 'src'),
+    registry: contractApiErrorCodes,
+  },
+  {
+    pkg: '@chaincode/shim',
+    prefix: 'CC_SHIM_',
+    srcDir: join(root, 'packages', 'shim', 'src'),
+    registry: shimErrorCodes,
+  },
+  {
+    pkg: '@chaincode/dev-peer',
+    prefix: 'CC_DEVPEER_',
+    srcDir: join(root, 'packages', 'dev-peer', 'src'),
+    registry: devPeerErrorCodes,
+  },
   { pkg: '@chaincode/cli', prefix: 'CC_CLI_', srcDir: join(root, 'packages', 'cli', 'src'), registry: cliErrorCodes },
 ];
 

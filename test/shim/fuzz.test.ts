@@ -16,8 +16,14 @@ import {
   Transaction,
 } from '@chaincode/contract-api';
 import { DevPeer, type TransactionResult } from '@chaincode/dev-peer';
-import { createContractChaincode, ProtocolState, Shim, type ChaincodeSession } from '@chaincode/shim';
-import { MessageType, protos, type ChaincodeMessage, type ChaincodeMessageInit } from '@chaincode/shim/internal';
+import { createContractChaincode, Shim, type ChaincodeSession } from '@chaincode/shim';
+import {
+  MessageType,
+  ProtocolState,
+  protos,
+  type ChaincodeMessage,
+  type ChaincodeMessageInit,
+} from '@chaincode/shim/internal';
 import { CHAINCODE_REQUEST_TYPES } from '../support/request-types';
 import { SeededRandom } from '../support/seeded-random';
 import { quietLogs, text, waitFor } from './harness';
@@ -355,12 +361,12 @@ describe('shim under a hostile peer (seeded protocol fuzz)', () => {
       [...expected].every(([k, e]) =>
         e.kind === 'echo'
           ? (fromShim.get(k) ?? []).some((m) => m.type === MessageType.KEEPALIVE)
-          : answersOf(k).length >= 1,
+          : e.kind === 'duplicate' || answersOf(k).length >= 1,
       );
     await waitFor(settled, SETTLE_MS, 'an answer to every fuzz message');
     releaseHeld();
     await waitFor(
-      () => [...expected].every(([k, e]) => e.kind !== 'duplicate' || answersOf(k).length >= 2),
+      () => [...expected].every(([k, e]) => e.kind !== 'duplicate' || answersOf(k).length >= 1),
       SETTLE_MS,
       'the held transactions',
     );
@@ -389,10 +395,8 @@ describe('shim under a hostile peer (seeded protocol fuzz)', () => {
             m.type,
             m.type === MessageType.ERROR ? text(m.payload).replace(/^\[.*?\] /, '') : '',
           ]);
-          expect(answers).toEqual([
-            [MessageType.ERROR, expect.stringMatching(/^transaction \S+ on channel .* is already in progress$/)],
-            [MessageType.COMPLETED, ''],
-          ]);
+          // the copy is not answered: an answer to it would reach the peer as the first one's
+          expect(answers).toEqual([[MessageType.COMPLETED, '']]);
         } else {
           e.check?.(answersOf(k));
         }

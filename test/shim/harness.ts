@@ -1,4 +1,4 @@
-import type { ChaincodeInterface, ChaincodeStub } from '@chaincode/contract-api';
+import type { ChaincodeInterface, ChaincodeResponse, ChaincodeStub } from '@chaincode/contract-api';
 import { DevPeer, type DevPeerOptions } from '@chaincode/dev-peer';
 import {
   configureLogging,
@@ -37,11 +37,11 @@ export class FunctionTable implements ChaincodeInterface {
     return name;
   }
 
-  async Init(stub: ChaincodeStub): Promise<{ status: number; message: string; payload: Uint8Array }> {
+  async Init(stub: ChaincodeStub): Promise<ChaincodeResponse> {
     return this.Invoke(stub);
   }
 
-  async Invoke(stub: ChaincodeStub): Promise<{ status: number; message: string; payload: Uint8Array }> {
+  async Invoke(stub: ChaincodeStub): Promise<ChaincodeResponse> {
     const { fcn, params } = stub.getFunctionAndParameters();
     const fn = this.functions.get(fcn);
     if (fn === undefined) return Shim.error(`no test function ${fcn}`);

@@ -1,4 +1,5 @@
 import { DevPeer } from '@chaincode/dev-peer';
+import type { ChaincodeSession } from '@chaincode/shim';
 import { quietLogs, text } from './harness';
 
 /**
@@ -7,6 +8,7 @@ import { quietLogs, text } from './harness';
  * process arguments, as when a peer launches it.
  */
 let peer: DevPeer;
+let started: Promise<ChaincodeSession> | undefined;
 const savedArgv = process.argv;
 
 beforeAll(async () => {
@@ -17,6 +19,11 @@ beforeAll(async () => {
   process.env.CORE_CHAINCODE_LOGGING_SHIM = 'warning';
   try {
     jest.isolateModules(() => {
+      // Shim.start is looked up at call time by `shim.start`: wrapping it keeps the session, so the
+      // test can close it (a process started this way keeps registering again after a lost peer).
+      const isolated = require('@chaincode/shim') as typeof import('@chaincode/shim');
+      const real = isolated.Shim.start.bind(isolated.Shim);
+      isolated.Shim.start = (chaincode, options) => (started = real(chaincode, options));
       require('./fixtures/legacy-chaincode.js');
     });
   } finally {
@@ -25,10 +32,11 @@ beforeAll(async () => {
     else process.env.CORE_CHAINCODE_LOGGING_SHIM = savedLevel;
   }
   await peer.waitForChaincode('accounts:1.0', { timeoutMs: 5000 });
+  expect(started).toBeDefined();
 });
 
 afterAll(async () => {
-  // Stopping the peer ends the chaincode's stream; the shim then releases its connection.
+  await (await started)?.close();
   await peer.stop();
 });
 

@@ -1,6 +1,6 @@
 import type { ChaincodeInterface, ChaincodeStub } from '@chaincode/contract-api';
-import { ProtocolState, Shim, startChaincode, StreamClosedError, type ChaincodeSession } from '@chaincode/shim';
-import { MessageType, protos, type ChaincodeMessage } from '@chaincode/shim/internal';
+import { ConnectionError, Shim, startChaincode, StreamClosedError, type ChaincodeSession } from '@chaincode/shim';
+import { MessageType, ProtocolState, protos, type ChaincodeMessage } from '@chaincode/shim/internal';
 import { FunctionTable, quietLogs, recordMessages, startPair, text, waitFor, type Pair } from './harness';
 import { RawPeer } from './raw-peer';
 
@@ -199,7 +199,11 @@ describe('handshake over a scripted peer', () => {
     await waitFor(() => handler.transactionsWaiting === 2, 2000, 'two waiting transactions');
     raw.end();
     const closed = await session.closed;
-    expect(closed.reason).toBe('the peer ended the stream');
+    expect(closed).toMatchObject({
+      kind: 'ended',
+      reason: `the connection to the peer at ${raw.address} ended (the peer ended the stream); reconnecting is off`,
+      error: { code: 'CC_SHIM_CONNECTION_LOST' },
+    });
     expect(handler.transactionsWaiting).toBe(0);
     expect(invoked).toEqual(['running']);
     expect(raw.received.map((m) => m.type)).toEqual([MessageType.REGISTER]);
@@ -243,23 +247,31 @@ describe('handshake over a scripted peer', () => {
     );
   });
 
-  it('refuses a second TRANSACTION for a (channel, txid) already in flight', async () => {
+  it('ignores a second TRANSACTION for a (channel, txid) already in flight: the first answers, once', async () => {
     let release!: () => void;
+    let runs = 0;
     const chaincode: ChaincodeInterface = {
       Init: () => Shim.success(),
       Invoke: async () => {
+        runs++;
         await new Promise<void>((resolve) => (release = resolve));
-        return Shim.success();
+        return Shim.success(Buffer.from('first'));
       },
     };
     session = await readySession(chaincode);
     raw.send({ type: MessageType.TRANSACTION, txid: 'dup', channelId: 'ch', payload: input('x') });
     raw.send({ type: MessageType.TRANSACTION, txid: 'dup', channelId: 'ch', payload: input('x') });
-    const error = await raw.waitForCount(2);
-    expect(error.type).toBe(MessageType.ERROR);
-    expect(text(error.payload)).toContain('already in progress');
+    // an answer to the copy would reach the peer as the answer to the first: none is sent
+    raw.send({ type: MessageType.KEEPALIVE, txid: 'marker' });
+    expect((await raw.waitForCount(2)).type).toBe(MessageType.KEEPALIVE);
     release();
-    expect((await raw.waitForCount(3)).type).toBe(MessageType.COMPLETED);
+    const done = await raw.waitForCount(3);
+    expect([done.type, done.txid, text(protos.Response.decode(done.payload).payload)]).toEqual([
+      MessageType.COMPLETED,
+      'dup',
+      'first',
+    ]);
+    expect(runs).toBe(1);
   });
 });
 
@@ -364,10 +376,23 @@ describe('bad messages and disconnects on a dev peer stream', () => {
     await expect(
       startChaincode({ Init: () => Shim.success() } as never, { peerAddress: 'x:1', chaincodeIdName: 'c' }),
     ).rejects.toThrow('The "chaincode" argument must implement the "Invoke()" method');
+    await expect(startChaincode(noop, { peerAddress: '127.0.0.1', chaincodeIdName: 'c' })).rejects.toMatchObject({
+      code: 'CC_SHIM_INVALID_OPTIONS',
+      message: 'peerAddress must be host:port: "127.0.0.1" has no port (give host:port, e.g. 127.0.0.1:7052)',
+    });
+    await expect(
+      startChaincode(noop, { peerAddress: 'x:1', chaincodeIdName: 'c', reconnectTimeoutMs: -5 }),
+    ).rejects.toMatchObject({
+      code: 'CC_SHIM_INVALID_OPTIONS',
+      message: expect.stringMatching(/^reconnectTimeoutMs must be/),
+    });
+    await expect(
+      startChaincode(noop, { peerAddress: 'x:1', chaincodeIdName: 'c', requestTimeoutMs: 0 }),
+    ).rejects.toThrow('requestTimeoutMs must be a positive integer, got 0');
     await expect(
       startChaincode(noop, { peerAddress: 'x:1', chaincodeIdName: 'c', maxConcurrentTransactions: 0 }),
     ).rejects.toMatchObject({
-      code: 'INVALID_OPTIONS',
+      code: 'CC_SHIM_INVALID_OPTIONS',
       message: 'maxConcurrentTransactions must be a positive integer, got 0',
     });
     await expect(startChaincode(noop, { peerAddress: '', chaincodeIdName: 'c' })).rejects.toThrow(
@@ -380,11 +405,16 @@ describe('bad messages and disconnects on a dev peer stream', () => {
     const raw = await RawPeer.start();
     const address = raw.address;
     await raw.stop();
-    const session = await startChaincode(noop, { peerAddress: address, chaincodeIdName: 'cc' });
-    await expect(session.ready).rejects.toBeInstanceOf(StreamClosedError);
+    const session = await startChaincode(noop, { peerAddress: address, chaincodeIdName: 'cc', connectTimeoutMs: 400 });
+    await expect(session.ready).rejects.toMatchObject({ name: 'ConnectionError', code: 'CC_SHIM_PEER_UNREACHABLE' });
     const reason = await session.closed;
-    expect(reason.reason).toMatch(/UNAVAILABLE/);
-    expect(reason.error).toBeInstanceOf(Error);
+    expect(reason).toMatchObject({ kind: 'failed', status: 14 });
+    expect(reason.reason).toMatch(
+      new RegExp(
+        `^could not register chaincode cc with the peer at ${address.replace(/\./g, '\\.')} within 400 ms \\(\\d+ attempts?\\): the stream to the peer failed: UNAVAILABLE \\(14\\)`,
+      ),
+    );
+    expect(reason.error).toBeInstanceOf(ConnectionError);
     pair = { stop: async () => undefined } as Pair;
   });
 });

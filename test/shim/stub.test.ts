@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { KV } from '@chaincode/contract-api';
+import type { CommonIterator, KV } from '@chaincode/contract-api';
 import { InvalidArgumentError, PeerRequestError, Shim, startChaincode, type ChaincodeSession } from '@chaincode/shim';
 import { MessageType, msp, protos } from '@chaincode/shim/internal';
 import { FunctionTable, json, quietLogs, recordMessages, startPair, text, type Pair } from './harness';
@@ -40,6 +40,16 @@ async function collect(iterable: AsyncIterable<KV>): Promise<[string, string][]>
   for await (const kv of iterable) rows.push([kv.key, text(kv.value)]);
   return rows;
 }
+
+/** The rows of an iterator through next(), then close(). */
+async function rowsOf(iterator: CommonIterator<KV>): Promise<[string, string][]> {
+  const rows: [string, string][] = [];
+  for (let r = await iterator.next(); !r.done; r = await iterator.next()) rows.push([r.value.key, text(r.value.value)]);
+  await iterator.close();
+  return rows;
+}
+
+/** The code our typed errors of this class carry. */
 
 beforeAll(async () => {
   quietLogs();
@@ -174,14 +184,37 @@ describe('world state', () => {
     expect(pair.peer.getState(pair.name, 'k1')).toBeUndefined();
   });
 
-  it('refuses an empty key for writes with InvalidArgumentError', async () => {
+  it("sends an empty key to the peer, as fabric-shim does, and rejects with the peer's text", async () => {
     const result = await ok(async (stub) => {
       const errors = [];
+      for (const attempt of [() => stub.putState('', 'x'), () => stub.deleteState('')]) {
+        try {
+          await attempt();
+          errors.push(null);
+        } catch (err) {
+          errors.push(errorOf(err));
+        }
+      }
+      return errors;
+    });
+    expect(result).toHaveLength(2);
+    for (const e of result) {
+      expect(e).toMatchObject({ name: 'PeerRequestError', code: 'CC_SHIM_PEER_ERROR' });
+      expect(e.message).toMatch(/^(PUT|DEL)_STATE failed: transaction ID: [0-9a-f]+: /);
+    }
+  });
+
+  it('refuses a key or value of the wrong type with InvalidArgumentError, before sending anything', async () => {
+    const recorder = recordMessages(pair);
+    const fn = table.add(async (stub) => {
+      const errors = [];
       for (const attempt of [
-        () => stub.putState('', 'x'),
-        () => stub.deleteState(''),
-        () => stub.setStateValidationParameter('', Buffer.from('p')),
+        () => stub.putState(5 as unknown as string, 'x'),
+        () => stub.putState('k', 5 as unknown as string),
         () => stub.putState('k', undefined as unknown as string),
+        () => stub.deleteState({} as unknown as string),
+        () => stub.getState(Buffer.from('k') as unknown as string),
+        () => stub.setStateValidationParameter('k', 7 as unknown as Uint8Array),
       ]) {
         try {
           await attempt();
@@ -192,9 +225,19 @@ describe('world state', () => {
       }
       return errors;
     });
-    for (const e of result) {
-      expect(e).toMatchObject({ name: 'InvalidArgumentError', code: 'INVALID_ARGUMENT' });
-    }
+    const result = await pair.peer.submit(pair.name, [fn]);
+    recorder.stop();
+    const errors = json(result.payload) as ReturnType<typeof errorOf>[];
+    expect(errors.map((e) => e.message)).toEqual([
+      'key must be a string, got number 5',
+      'value must be a Uint8Array, a Buffer or a string, got number 5',
+      'value must be a Uint8Array, a Buffer or a string, got undefined',
+      'key must be a string, got a object',
+      'key must be a string, got a Buffer',
+      'ep must be a Uint8Array, a Buffer or a string, got number 7',
+    ]);
+    for (const e of errors) expect(e).toMatchObject({ name: 'InvalidArgumentError', code: 'CC_SHIM_INVALID_ARGUMENT' });
+    expect(recorder.messages.filter((m) => m.txid === result.txId).map((m) => m.type)).toEqual([MessageType.COMPLETED]);
   });
 
   it('sets and gets key-level validation parameters (VALIDATION_PARAMETER)', async () => {
@@ -205,9 +248,9 @@ describe('world state', () => {
     expect(text(pair.peer.getStateMetadata(pair.name, 'vp').VALIDATION_PARAMETER)).toBe('policy-bytes');
     const got = await ok(async (stub) => ({
       set: text(await stub.getStateValidationParameter('vp')),
-      unset: (await stub.getStateValidationParameter('nothing')).length,
+      unset: ((await stub.getStateValidationParameter('nothing')) as Uint8Array | undefined) === undefined,
     }));
-    expect(got).toEqual({ set: 'policy-bytes', unset: 0 });
+    expect(got).toEqual({ set: 'policy-bytes', unset: true });
   });
 
   describe('range queries', () => {
@@ -221,11 +264,7 @@ describe('world state', () => {
       const rows = await ok(async (stub) => {
         const viaFor = await collect(stub.getStateByRange('r2', 'r4'));
         const iterator = await stub.getStateByRange('r4', '');
-        const viaNext: [string, string, string][] = [];
-        for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
-          viaNext.push([r.value.namespace, r.value.key, text(r.value.value)]);
-        }
-        await iterator.close();
+        const viaNext = await rowsOf(iterator);
         const fromStart = await collect(stub.getStateByRange('', 'r2'));
         return { viaFor, viaNext, fromStart };
       });
@@ -235,10 +274,10 @@ describe('world state', () => {
       ]);
       // An empty end key leaves the range open: everything from r4 on, in key order.
       expect(rows.viaNext.slice(0, 2)).toEqual([
-        [pair.name, 'r4', 'val-r4'],
-        [pair.name, 'r5', 'val-r5'],
+        ['r4', 'val-r4'],
+        ['r5', 'val-r5'],
       ]);
-      const keys = rows.viaNext.map(([, k]: string[]) => k);
+      const keys = rows.viaNext.map(([k]: string[]) => k);
       expect(keys).toEqual([...keys].sort());
       expect(keys.every((k: string) => k >= 'r4')).toBe(true);
       const fromStart = (rows.fromStart as string[][]).map(([k]) => k);
@@ -277,12 +316,60 @@ describe('world state', () => {
       expect(count).toBe(250);
     });
 
+    it('sends QUERY_STATE_CLOSE only while the peer still holds the query (not after its last page)', async () => {
+      await ok(async (stub) => {
+        for (let i = 0; i < 150; i++) await stub.putState(`qc${String(i).padStart(3, '0')}`, String(i));
+      });
+      const typesOf = async (fn: Parameters<FunctionTable['add']>[0]): Promise<string[]> => {
+        const recorder = recordMessages(pair);
+        const result = await run(fn);
+        recorder.stop();
+        expect(result.status).toBe(200);
+        return recorder.messages
+          .filter((m) => m.txid === result.txId && m.type !== MessageType.COMPLETED)
+          .map((m) => (MessageType[m.type] as string | undefined) ?? String(m.type));
+      };
+      // One page, read to the end: the peer released the query with it, so one request in all.
+      expect(await typesOf(async (stub) => (await collect(stub.getStateByRange('r1', 'r6'))).length)).toEqual([
+        'GET_STATE_BY_RANGE',
+      ]);
+      // One page, left early or closed explicitly: still nothing to release.
+      expect(
+        await typesOf(async (stub) => {
+          for await (const _ of stub.getStateByRange('r1', 'r6')) break;
+          const iterator = await stub.getStateByRange('r1', 'r6');
+          await iterator.next();
+          await iterator.close();
+          await iterator.close();
+        }),
+      ).toEqual(['GET_STATE_BY_RANGE', 'GET_STATE_BY_RANGE']);
+      // Several pages (100 rows each), left during the first: the peer holds the rest, so close.
+      expect(
+        await typesOf(async (stub) => {
+          for await (const _ of stub.getStateByRange('qc', 'qc~')) break;
+        }),
+      ).toEqual(['GET_STATE_BY_RANGE', 'QUERY_STATE_CLOSE']);
+      // Several pages read to the end: the last page released it.
+      expect(await typesOf(async (stub) => (await collect(stub.getStateByRange('qc', 'qc~'))).length)).toEqual([
+        'GET_STATE_BY_RANGE',
+        'QUERY_STATE_NEXT',
+      ]);
+      // A page of a paginated query is always the last the peer sends for it.
+      expect(
+        await typesOf(async (stub) => {
+          const { iterator } = await stub.getStateByRangeWithPagination('qc', 'qc~', 5);
+          await iterator.next();
+          await iterator.close();
+        }),
+      ).toEqual(['GET_STATE_BY_RANGE']);
+    });
+
     it('paginates with bookmarks and gives {fetchedRecordsCount, bookmark}', async () => {
       const pages = await ok(async (stub) => {
         const first = await stub.getStateByRangeWithPagination('r1', 'r6', 2);
-        const firstKeys = await collect(first.iterator);
+        const firstKeys = await rowsOf(first.iterator);
         const second = await stub.getStateByRangeWithPagination('r1', 'r6', 2, first.metadata.bookmark);
-        const secondKeys = await collect(second.iterator);
+        const secondKeys = await rowsOf(second.iterator);
         const viaFor = await collect(stub.getStateByRangeWithPagination('r1', 'r6', 3));
         const empty = await stub.getStateByRangeWithPagination('zz1', 'zz9', 5);
         return {
@@ -293,10 +380,12 @@ describe('world state', () => {
         };
       });
       expect(pages.first[0]).toEqual(['r1', 'r2']);
-      expect(pages.first[1]).toEqual({ fetchedRecordsCount: 2, bookmark: 'r3' });
+      expect(pages.first[1]).toEqual({ bookmark: 'r3', fetchedRecordsCount: 2 });
+      expect(Object.keys(pages.first[1])).toEqual(['bookmark', 'fetchedRecordsCount']);
       expect(pages.second).toEqual([['r3', 'r4'], 2]);
       expect(pages.viaFor).toEqual(['r1', 'r2', 'r3']);
-      expect(pages.empty).toEqual({ fetchedRecordsCount: 0, bookmark: expect.any(String) });
+      // The peer sends no metadata for an empty page; as with fabric-shim, there is none.
+      expect(pages.empty).toBeUndefined();
     });
 
     it('refuses range keys in the composite-key namespace with a clear error', async () => {
@@ -319,7 +408,8 @@ describe('world state', () => {
           out.push(errorOf(err));
         }
         try {
-          await stub.getStateByRangeWithPagination('a', 'b', 0);
+          // a page size that is not an int32 throws at once, as in fabric-shim
+          void stub.getStateByRangeWithPagination('a', 'b', 1.5);
         } catch (err) {
           out.push(errorOf(err));
         }
@@ -327,9 +417,12 @@ describe('world state', () => {
       });
       expect(result).toHaveLength(4);
       for (const e of result.slice(0, 3)) {
-        expect(e).toMatchObject({ name: 'InvalidArgumentError', message: expect.stringContaining('U+0000') });
+        expect(e).toMatchObject({
+          name: 'InvalidArgumentError',
+          message: expect.stringContaining('first character of the key [\u0000'),
+        });
       }
-      expect(result[3]).toMatchObject({ name: 'InvalidArgumentError', message: 'pageSize must be a positive integer' });
+      expect(result[3]).toMatchObject({ name: 'InvalidArgumentError', message: expect.stringContaining('pageSize') });
     });
   });
 
@@ -351,7 +444,7 @@ describe('world state', () => {
       }
       const all = (await collect(stub.getStateByPartialCompositeKey('color~id', []))).map(([, v]) => v);
       const page = await stub.getStateByPartialCompositeKeyWithPagination('color~id', [], 2);
-      const pageRows = (await collect(page.iterator)).map(([, v]) => v);
+      const pageRows = (await rowsOf(page.iterator)).map(([, v]) => v);
       return { blue, all, pageRows, count: page.metadata.fetchedRecordsCount };
     });
     expect(result.blue).toEqual([
@@ -375,7 +468,7 @@ describe('world state', () => {
     if ('rows' in result) {
       expect(typeof result.rows).toBe('number');
     } else {
-      expect(result).toMatchObject({ name: 'PeerRequestError', code: 'PEER_ERROR' });
+      expect(result).toMatchObject({ name: 'PeerRequestError', code: 'CC_SHIM_PEER_ERROR' });
       expect(result.message.length).toBeGreaterThan(0);
     }
     expect(PeerRequestError.name).toBe('PeerRequestError');
@@ -470,7 +563,7 @@ describe('events, chaincode-to-chaincode, batching markers', () => {
         return {
           status: r.status,
           message: r.message,
-          payload: json(r.payload),
+          payload: json(r.payload ?? new Uint8Array(0)),
           bad: [bad.status, bad.message],
           missing,
         };
@@ -560,7 +653,7 @@ describe('private data', () => {
     expect(['PeerRequestError', 3]).toContain(result.query);
   });
 
-  it('refuses an empty collection name on every private data call', async () => {
+  it("refuses an empty collection name on every private data call, with fabric-shim's text", async () => {
     const names = await ok(async (stub) => {
       const attempts: (() => unknown)[] = [
         () => stub.getPrivateData('', 'k'),
@@ -587,7 +680,7 @@ describe('private data', () => {
       return out;
     });
     expect(names).toHaveLength(11);
-    for (const n of names) expect(n).toBe('InvalidArgumentError: collection must be a non-empty string');
+    for (const n of names) expect(n).toBe('InvalidArgumentError: collection must be a valid string');
   });
 });
 

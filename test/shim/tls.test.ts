@@ -35,9 +35,14 @@ describe('client mode', () => {
         peerAddress: peer.address,
         chaincodeIdName: 'wrongca',
         tls: { rootCert: other.tlsRootCert!, serverNameOverride: 'localhost' },
+        connectTimeoutMs: 500,
       });
-      await expect(session.ready).rejects.toThrow(/closed/);
-      expect((await session.closed).reason).toMatch(/UNAVAILABLE/);
+      await expect(session.ready).rejects.toMatchObject({ code: 'CC_SHIM_PEER_UNREACHABLE' });
+      const end = await session.closed;
+      expect(end.reason).toMatch(
+        /^could not register chaincode wrongca .* within 500 ms \(\d+ attempts?\): the stream to the peer failed: UNAVAILABLE \(14\): .*certificate/,
+      );
+      expect(end.reason).not.toContain('Resolution note');
     } finally {
       await peer.stop();
       await other.stop();
@@ -192,12 +197,18 @@ describe('server mode (chaincode as a service)', () => {
     server = await serveChaincode(table, { address: '127.0.0.1:0', ccid: 'cc:1' });
     grpc.setLogVerbosity(grpc.logVerbosity.NONE);
     try {
-      await expect(serveChaincode(table, { address: server.address, ccid: 'cc:1' })).rejects.toThrow(
-        `could not listen on ${server.address}`,
-      );
+      await expect(serveChaincode(table, { address: server.address, ccid: 'cc:1' })).rejects.toMatchObject({
+        name: 'ConnectionError',
+        code: 'CC_SHIM_LISTEN_FAILED',
+        message: `cannot listen on ${server.address}: the port is already in use`,
+      });
     } finally {
       grpc.setLogVerbosity(grpc.logVerbosity.ERROR);
     }
     await expect(serveChaincode(table, { address: '127.0.0.1:0', ccid: '' })).rejects.toThrow('ccid is required');
+    await expect(serveChaincode(table, { address: 'nonsense', ccid: 'cc:1' })).rejects.toMatchObject({
+      code: 'CC_SHIM_INVALID_OPTIONS',
+      message: 'address must be host:port: "nonsense" has no port (give host:port, e.g. 127.0.0.1:7052)',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeFailure, EXIT_USAGE } from './entry';
+import { describeFailure, EXIT_FAILED, EXIT_USAGE } from './entry';
 import { CliError, UsageError } from './errors/cli-error';
 import { cliErrorCodes } from './errors/codes';
 import { cc, failure, fixtures, jsTemplate, useTempDir } from './test-utils/run-cc';
@@ -46,7 +46,7 @@ describe('parsing', () => {
     expect(failure(run).line).toMatch(/Did you mean start\?|Unknown argument: strat/);
   });
 
-  it('refuses conflicting TLS flags on server', async () => {
+  it('refuses conflicting TLS flags on server (one rule for flags and CORE_ variables, in the shim options module)', async () => {
     const both = failure(
       await cc([
         'server',
@@ -59,13 +59,13 @@ describe('parsing', () => {
       ]),
     );
     expect(both.line).toBe(
-      'chaincode: Arguments chaincode-tls-cert-file and chaincode-tls-cert-path are mutually exclusive',
+      'chaincode: --chaincode-tls-cert-file (or CORE_CHAINCODE_TLS_CERT_FILE) and --chaincode-tls-cert-path (or CORE_CHAINCODE_TLS_CERT_PATH) conflict: give only one of them',
     );
-    expect(both.code).toBe(EXIT_USAGE);
+    expect(both.code).toBe(EXIT_FAILED);
     const keyOnly = failure(await cc(['server', '--chaincode-tls-key-file', 'k.pem']));
-    expect(keyOnly.line).toMatch(/^chaincode: A TLS option is set but no cert is specified/);
+    expect(keyOnly.line).toMatch(/^chaincode: a TLS option is set but no certificate/);
     const caOnly = failure(await cc(['server', '--chaincode-tls-client-cacert-file', 'ca.pem']));
-    expect(caOnly.line).toMatch(/^chaincode: A TLS option is set but no key is specified/);
+    expect(caOnly.line).toMatch(/^chaincode: a TLS option is set but no key/);
   });
 
   it('takes init --version as the package version, not the CLI version', async () => {
@@ -118,8 +118,12 @@ describe('how failures are reported', () => {
 
   it('names the file and line where a contract module throws while loading', async () => {
     const run = await cc(['metadata', 'generate', '--module-path', join(fixtures, 'throws-on-load')]);
-    const lines = describeFailure(run.error, false).split('\n');
-    expect(lines[1]).toBe(`  at ${join(fixtures, 'throws-on-load', 'index.js')}:2:7`);
+    // the whole reason (both lines of the error), then where it was thrown
+    expect(describeFailure(run.error, false)).toBe(
+      `chaincode: cannot load the contract module in ${join(fixtures, 'throws-on-load')}: database URL is not configured\n` +
+        'set DATABASE_URL first\n' +
+        `  at ${join(fixtures, 'throws-on-load', 'index.js')}:2:7\n`,
+    );
   });
 
   it('every error of the CLI carries a code of its registry', () => {

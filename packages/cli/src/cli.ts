@@ -6,6 +6,7 @@ import { metadataCommand } from './commands/metadata/command';
 import { packageCommand } from './commands/package/command';
 import { serverCommand } from './commands/server/command';
 import { startCommand } from './commands/start/command';
+import { typesCommand } from './commands/types/command';
 import type { CliInput } from './context';
 import { cliVersion } from './cli-version';
 import { UsageError } from './errors/cli-error';
@@ -31,6 +32,7 @@ export function createCli(input: CliInput, parsed: { verbose: boolean } = { verb
     .command(devCommand(ctx))
     .command(invokeCommand(ctx))
     .command(queryCommand(ctx))
+    .command(typesCommand(ctx))
     .option('verbose', { type: 'boolean', describe: 'show stack traces of errors', global: true })
     .middleware((argv) => {
       parsed.verbose = argv.verbose === true;

@@ -1,5 +1,3 @@
-import type { RetryPolicy } from '@chaincode/shim';
-
 /** Where a command writes: process.stdout/stderr in the bin, collectors in tests. */
 export interface TextSink {
   write(text: string): unknown;
@@ -17,8 +15,6 @@ export interface CliContext {
   readonly signal?: AbortSignal;
   /** Extra node arguments for the node processes a command forks (tests: a TypeScript loader). */
   readonly forkExecArgv?: readonly string[];
-  /** Test seam: how `start` retries an unreachable peer. */
-  readonly retry?: Partial<RetryPolicy>;
 }
 
 export interface CliInput extends CliContext {

@@ -1,4 +1,5 @@
 import { isChaincodeError } from '@chaincode/contract-api';
+import { errorMessage } from '@chaincode/contract-api/internal';
 import { runCommandLine } from './cli';
 import { UsageError } from './errors/cli-error';
 import { describeLoadLocation } from './errors/load-location';
@@ -59,11 +60,12 @@ export function exitCodeOf(err: unknown): number {
  * for a module that did not load, where; with `verbose`, the stack and the chain of causes.
  */
 export function describeFailure(err: unknown, verbose: boolean): string {
-  const expected = isChaincodeError(err) || isShimCommandError(err);
-  const message = (err instanceof Error ? err.message : String(err)).trimEnd();
+  // every error of ours (CLI, shim, dev peer, contract API) is written for the user
+  const expected = isChaincodeError(err);
+  const message = errorMessage(err).trimEnd();
   let text = expected ? `${PROGRAM}: ${message}\n` : `${PROGRAM}: unexpected error: ${message}\n`;
   const location = describeLoadLocation(err);
-  if (location !== undefined) text += `${location}\n`;
+  if (location !== undefined) text += withoutNamedPlace(location, message);
   if (err instanceof UsageError) text += `Run ${PROGRAM} --help (or ${PROGRAM} <command> --help) for usage.\n`;
   if (verbose) {
     let current: unknown = err;
@@ -78,10 +80,10 @@ export function describeFailure(err: unknown, verbose: boolean): string {
   return text;
 }
 
-/**
- * The shim's command errors (start, server, metadata) are written for the user too. Recognised by
- * name so that this entry does not load the shim (and gRPC) for commands that never use it.
- */
-function isShimCommandError(err: unknown): boolean {
-  return err instanceof Error && err.name === 'CommandError' && typeof (err as { code?: unknown }).code === 'string';
+/** The location's lines, less its `at file:line` when the message already names that place. */
+function withoutNamedPlace(location: string, message: string): string {
+  const [first = '', ...rest] = location.split('\n');
+  const place = first.trim().replace(/^at /, '');
+  const lines = message.includes(`(${place})`) ? rest : [first, ...rest];
+  return lines.map((l) => `${l}\n`).join('');
 }

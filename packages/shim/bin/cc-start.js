@@ -1,17 +1,14 @@
 #!/usr/bin/env node
+// The `cc-start` bin of @chaincode/shim. Committed (not built) so that `npm ci` links it on a
+// fresh clone; it loads the build, and says so in one line when there is none yet.
 'use strict';
-// `cc-start` = `fabric-chaincode-node start`: what a chaincode's "start" script names, so the peer's
-// `npm start -- --peer.address <addr>` starts the contract. A committed file that loads the build.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const bin = join(__dirname, '..', 'dist', 'cli', 'fabric-chaincode-node.js');
-if (existsSync(bin)) {
-  process.argv.splice(2, 0, 'start');
-  require(bin);
+const entry = join(__dirname, '..', 'dist', 'bin', 'cc-start.js');
+if (existsSync(entry)) {
+  require(entry);
 } else {
-  process.stderr.write(
-    'cc-start: @chaincode/shim is not built (no dist/); run `npm run build` in the repository first\n',
-  );
+  process.stderr.write(`cc-start: @chaincode/shim is not built (no ${entry}): build first: npm run build\n`);
   process.exitCode = 1;
 }

@@ -1,8 +1,13 @@
-import type { ChaincodeInterface as ChaincodeInterfaceApi, ChaincodeResponse } from '@chaincode/contract-api';
-import { processOptionsInput } from './config/option-source';
-import { resolveClientOptions } from './config/resolve-options';
+import type {
+  ChaincodeInterface as ChaincodeInterfaceApi,
+  ChaincodeResponse,
+  ErrorResponse,
+  SuccessResponse,
+} from '@chaincode/contract-api';
+import { clientOptionsFromProcess } from './config/process-options';
 import { InvalidOptionsError } from './errors/shim-error';
-import { configureLogging, userLogger, type Logger } from './logging/logger';
+import { routeGrpcLogs } from './logging/grpc-logs';
+import { configureLogging, shimLogger, userLogger, type Logger } from './logging/logger';
 import { startChaincode } from './peer/client';
 import type { ChaincodeClientOptions, ChaincodeServerOptions, GrpcOptions, ServerTlsOptions } from './peer/options';
 import { serveChaincode, type ChaincodeServer } from './peer/server';
@@ -50,14 +55,38 @@ function toServerOptions(options: ShimServerOptions): ChaincodeServerOptions {
         ? { key: tlsProps.key, cert: tlsProps.cert }
         : { key: tlsProps.key, cert: tlsProps.cert, clientCACerts: tlsProps.clientCACerts };
   }
+  for (const name of [
+    'maxConcurrentTransactions',
+    'transactionSlotTimeoutMs',
+    'requestTimeoutMs',
+    'connectTimeoutMs',
+  ] as const) {
+    const value = options[name];
+    if (value !== undefined) resolved[name] = value;
+  }
   if (options.localMspId !== undefined) resolved.localMspId = options.localMspId;
-  if (options.maxConcurrentTransactions !== undefined) {
-    resolved.maxConcurrentTransactions = options.maxConcurrentTransactions;
-  }
-  if (options.transactionSlotTimeoutMs !== undefined) {
-    resolved.transactionSlotTimeoutMs = options.transactionSlotTimeoutMs;
-  }
+  if (options.autoWriteBatch !== undefined) resolved.autoWriteBatch = options.autoWriteBatch;
   return resolved;
+}
+
+/**
+ * `Shim.start(chaincode)` without options is fabric-shim's way to make this process a chaincode:
+ * options from the process's arguments and CORE_* variables, logging from CORE_CHAINCODE_LOGGING_*,
+ * registering again after a lost connection for as long as it takes (unless
+ * --reconnect-timeout-ms says otherwise). When the session gives up, the reason is logged and the
+ * process ends with status 1 once nothing else keeps it running.
+ */
+async function startFromProcess(chaincode: ChaincodeInterfaceApi): Promise<ChaincodeSession> {
+  const options = clientOptionsFromProcess();
+  configureLogging(options.logging);
+  routeGrpcLogs();
+  const session = await startChaincode(chaincode, options);
+  void session.closed.then((end) => {
+    if (end.error === undefined) return;
+    shimLogger('start').critical(`the chaincode stops: ${end.reason}`);
+    process.exitCode = 1;
+  });
+  return session;
 }
 
 /** fabric-shim's entry points, same names: start, server, success, error, newLogger. */
@@ -67,16 +96,7 @@ export class Shim {
    * arguments and CORE_* environment (as `fabric-chaincode-node start` reads them).
    */
   static start(chaincode: ChaincodeInterfaceApi, options?: ChaincodeClientOptions): Promise<ChaincodeSession> {
-    try {
-      if (options === undefined) {
-        const resolved = resolveClientOptions(processOptionsInput());
-        configureLogging(resolved.logging);
-        return startChaincode(chaincode, resolved);
-      }
-      return startChaincode(chaincode, options);
-    } catch (err) {
-      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-    }
+    return options === undefined ? startFromProcess(chaincode) : startChaincode(chaincode, options);
   }
 
   /** Chaincode as a service: returns a server to `start()`, as fabric-shim does. */
@@ -85,6 +105,7 @@ export class Shim {
     let running: ChaincodeServer | undefined;
     return {
       async start(): Promise<void> {
+        routeGrpcLogs();
         running ??= await serveChaincode(chaincode, options);
       },
       get address(): string | undefined {
@@ -97,12 +118,12 @@ export class Shim {
   }
 
   /** `{status: 200, message: '', payload}` (an empty payload by default). */
-  static success(payload: Uint8Array = EMPTY): ChaincodeResponse {
+  static success(payload: Uint8Array = EMPTY): SuccessResponse {
     return { status: 200, message: '', payload };
   }
 
   /** `{status: 500, message, payload: empty}`. */
-  static error(message: string): ChaincodeResponse {
+  static error(message: string): ErrorResponse {
     return { status: 500, message, payload: EMPTY };
   }
 
@@ -119,10 +140,3 @@ export abstract class ChaincodeInterface implements ChaincodeInterfaceApi {
   abstract Init(stub: Parameters<ChaincodeInterfaceApi['Init']>[0]): Promise<ChaincodeResponse> | ChaincodeResponse;
   abstract Invoke(stub: Parameters<ChaincodeInterfaceApi['Invoke']>[0]): Promise<ChaincodeResponse> | ChaincodeResponse;
 }
-
-// Function forms, so `const shim = require('@chaincode/shim'); shim.start(cc); shim.success(x)` works.
-export const start = Shim.start.bind(Shim);
-export const server = Shim.server.bind(Shim);
-export const success = Shim.success.bind(Shim);
-export const error = Shim.error.bind(Shim);
-export const newLogger = Shim.newLogger.bind(Shim);

@@ -13,6 +13,7 @@ const sources = {
   '@chaincode/contract-api': path.join(root, 'packages/contract-api/src/index.ts'),
   '@chaincode/shim': path.join(root, 'packages/shim/src/index.ts'),
   '@chaincode/shim/internal': path.join(root, 'packages/shim/src/internal.ts'),
+  '@chaincode/shim/command-options': path.join(root, 'packages/shim/src/command-options.ts'),
   '@chaincode/dev-peer': path.join(root, 'packages/dev-peer/src/index.ts'),
   '@chaincode/cli': path.join(root, 'packages/cli/src/index.ts'),
 };

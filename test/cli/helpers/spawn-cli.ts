@@ -7,8 +7,8 @@ const register = join(__dirname, 'register-sources.js');
 /** The bins, run from their TypeScript sources (no build needed). */
 export const BINS = {
   chaincode: join(repo, 'packages', 'cli', 'src', 'main.ts'),
-  ccStart: join(repo, 'packages', 'cli', 'src', 'cc-start.ts'),
-  fabricChaincodeNode: join(repo, 'packages', 'shim', 'src', 'cli', 'fabric-chaincode-node.ts'),
+  ccStart: join(repo, 'packages', 'shim', 'src', 'bin', 'cc-start.ts'),
+  fabricChaincodeNode: join(repo, 'packages', 'shim', 'src', 'bin', 'fabric-chaincode-node.ts'),
 };
 
 export interface Child {

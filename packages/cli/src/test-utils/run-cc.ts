@@ -6,7 +6,7 @@ import { runCli } from '../cli';
 import type { CliInput } from '../context';
 import { describeFailure, exitCodeOf } from '../entry';
 
-/** Helpers for tests that run `cc` in process through the CLI factory. */
+/** Helpers for tests that run `chaincode` in process through the CLI factory. */
 export const repo = resolve(__dirname, '..', '..', '..', '..');
 export const jsTemplate = join(repo, 'templates', 'javascript');
 export const fixtures = join(__dirname, '..', '__fixtures__');

@@ -18,8 +18,12 @@ export function ObjectDecorator(options?: ObjectOptions): ClassDecoratorFn {
 }
 
 /**
- * A property of an `@Object` class. Without both `name` and `type`, the field name and its design
- * type are used (as the official). An options object may be given first or third.
+ * A property of an `@Object` class. Its type is the type string given (`@Property('size', 'number')`,
+ * or `{type}` in the options), else the type the compiler recorded for the field; a field whose type
+ * was not recorded (no annotation, `any`, an interface, a union) makes creating the chaincode fail
+ * with `CC_API_TYPE_NOT_RECORDED`, under every compiler. A name given without a type is ignored (the
+ * field name is used), as in the official; `{name}` in the options is always used. An options
+ * object may be given first or third.
  */
 export function Property(
   nameOrOptions?: string | PropertyOptions,
@@ -27,8 +31,9 @@ export function Property(
   options?: PropertyOptions,
 ): (target: object, propertyKey: string | symbol) => void {
   const opts = typeof nameOrOptions === 'object' ? nameOrOptions : options;
-  const name = typeof nameOrOptions === 'string' ? nameOrOptions : opts?.name;
   const typeName = type ?? opts?.type;
+  const hasType = typeName !== undefined && typeName !== '';
+  const name = typeof nameOrOptions === 'string' ? (hasType ? nameOrOptions : undefined) : opts?.name;
   return (target, propertyKey) => {
     appendOwn(MetadataKeys.propertyRecords, target, {
       field: String(propertyKey),

@@ -1,3 +1,4 @@
+import { ContractApiError } from './contract-api-error';
 import { ContractError, isContractError } from './contract-error';
 
 describe('ContractError', () => {
@@ -15,7 +16,18 @@ describe('ContractError', () => {
 
   it('defaults to 500 and rejects statuses outside 400..599', () => {
     expect(new ContractError('x').status).toBe(500);
-    expect(() => new ContractError('x', { status: 200 })).toThrow(RangeError);
-    expect(() => new ContractError('x', { status: 600 })).toThrow(RangeError);
+    for (const status of [200, 600, 450.5, Number.NaN]) {
+      let thrown: unknown;
+      try {
+        new ContractError('x', { status });
+      } catch (err) {
+        thrown = err;
+      }
+      expect(thrown).toBeInstanceOf(ContractApiError);
+      expect(thrown).toMatchObject({
+        code: 'CC_API_INVALID_STATUS',
+        message: `ContractError status must be an integer from 400 to 599, got ${String(status)}`,
+      });
+    }
   });
 });

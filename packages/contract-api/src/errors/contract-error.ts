@@ -1,4 +1,5 @@
 import { Brands } from '../metadata/metadata-keys';
+import { ContractApiError } from './contract-api-error';
 
 export interface ContractErrorOptions {
   /** The Response status, 400..599; default 500. A 4xx is not endorsed, but the client sees it. */
@@ -24,7 +25,10 @@ export class ContractError extends Error {
     this.name = new.target.name;
     const status = options.status ?? 500;
     if (!Number.isInteger(status) || status < 400 || status > 599) {
-      throw new RangeError(`ContractError status must be an integer from 400 to 599, got ${String(status)}`);
+      throw new ContractApiError(
+        'CC_API_INVALID_STATUS',
+        `ContractError status must be an integer from 400 to 599, got ${String(status)}`,
+      );
     }
     this.status = status;
     this.payload = typeof options.payload === 'string' ? new TextEncoder().encode(options.payload) : options.payload;

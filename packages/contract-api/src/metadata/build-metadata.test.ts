@@ -203,11 +203,16 @@ describe('transactions from decorators', () => {
         return Promise.resolve(x);
       }
     }
-    expect(() => build(Loose)).toThrow(
-      new MetadataError(
-        'INVALID_TYPE',
-        'Type not properly specified for parameter x, can not process pure Object types',
-      ),
+    let thrown: unknown;
+    try {
+      build(Loose);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(MetadataError);
+    expect(thrown).toMatchObject({ code: 'CC_API_TYPE_NOT_RECORDED' });
+    expect((thrown as Error).message).toMatch(
+      /^Type not properly specified for parameter x, can not process pure Object types: .*transaction a in contract Loose/,
     );
   });
 });

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors/chaincode-error';
 import { MetadataError } from '../errors/metadata-error';
 import type { ContractInfo } from './decorator-options';
 import type { ContractMetadata, ContractMetadataJson, InfoMetadata } from './contract-metadata';
@@ -37,7 +38,7 @@ export function buildContractMetadata(input: BuildMetadataInput): ContractMetada
     const missing = input.contracts
       .filter((c) => typeof fileContracts !== 'object' || !isTruthy((fileContracts as Record<string, unknown>)[c.name]))
       .map((c) => `Missing contract ${c.name} in metadata`);
-    if (missing.length > 0) throw new MetadataError('METADATA_MISMATCH', JSON.stringify(missing));
+    if (missing.length > 0) throw new MetadataError('CC_API_METADATA_MISMATCH', JSON.stringify(missing));
   }
   if (!isTruthy(metadata.$schema)) metadata.$schema = CONTRACT_SCHEMA_URI;
   if (!isTruthy(fileContracts) || Object.keys(fileContracts as object).length === 0) {
@@ -72,8 +73,8 @@ function instanceFields(entry: ContractEntry): Record<string, unknown> {
     fields = JSON.parse(JSON.stringify(entry.instance)) as Record<string, unknown>;
   } catch (err) {
     throw new MetadataError(
-      'INVALID_CONTRACT',
-      `Contract ${entry.name} cannot be described: its fields are not JSON (${err instanceof Error ? err.message : String(err)})`,
+      'CC_API_INVALID_CONTRACT',
+      `Contract ${entry.name} cannot be described: its fields are not JSON (${errorMessage(err)})`,
       { cause: err },
     );
   }

@@ -1,10 +1,10 @@
-import { MetadataError } from '../errors/metadata-error';
 import type { ObjectTypeMetadata, SchemaObject } from './contract-metadata';
 import { DesignKeys, MetadataKeys } from './metadata-keys';
 import { getDesign, getOwn, readNearest } from './metadata-store';
 import { registeredObjectClasses } from './object-registry';
 import type { ObjectRecord, PropertyRecord } from './records';
-import { applySchemaOptions, resolveDesignType, schemaForTypeName } from './type-schema';
+import { propertyTypeNotRecorded } from './type-not-recorded';
+import { applySchemaOptions, schemaForDesignType, schemaForTypeName } from './type-schema';
 
 type AnyClass = abstract new (...args: never[]) => unknown;
 
@@ -43,26 +43,15 @@ function propertiesOf(cls: AnyClass): { properties: Record<string, SchemaObject>
   const required: string[] = [];
   const proto = cls.prototype as object;
   for (const { owner, record } of readNearest<PropertyRecord>(MetadataKeys.propertyRecords, proto)) {
-    let name = record.name;
-    let schema: SchemaObject;
-    if (name === undefined || name === '' || record.type === undefined || record.type === '') {
-      name = record.field;
-      const resolved = resolveDesignType(getDesign(DesignKeys.type, owner, record.field));
-      if ('unusable' in resolved) {
-        if (resolved.unusable === 'undefined') {
-          throw new MetadataError(
-            'INVALID_TYPE',
-            `No type for property ${record.field} of ${cls.name}: give it as @Property('${record.field}', '<type>') (design types need emitDecoratorMetadata)`,
-          );
-        }
-        // An interface, union or `any` (design type Object): any JSON value (the official emits a
-        // dangling `$ref: "Object"` and the chaincode fails to start).
-        schema = {};
-      } else {
-        schema = 'schema' in resolved ? resolved.schema : schemaForTypeName(resolved.typeName, false);
-      }
-    } else {
+    const name = record.name === undefined || record.name === '' ? record.field : record.name;
+    let schema: SchemaObject | undefined;
+    if (record.type !== undefined && record.type !== '') {
       schema = schemaForTypeName(record.type, false);
+    } else {
+      schema = schemaForDesignType(getDesign(DesignKeys.type, owner, record.field), false);
+      // the official writes a dangling `$ref: "Object"` (the chaincode does not start) or throws a
+      // TypeError while the class is defined; we give one error, whichever compiler built the class
+      if (schema === undefined) throw propertyTypeNotRecorded(record.field, cls.name);
     }
     properties[name] = applySchemaOptions(schema, record.options);
     if (record.options?.required === true && !required.includes(name)) required.push(name);

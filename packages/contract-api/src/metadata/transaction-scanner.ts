@@ -1,13 +1,13 @@
 import { CONTRACT_METHOD_NAMES } from '../contract/contract';
 import { isContextClass } from '../contract/context';
-import { MetadataError } from '../errors/metadata-error';
 import type { ParameterMetadata, SchemaObject, TransactionMetadata } from './contract-metadata';
 import { SYSTEM_CONTRACT_NAME } from './contract-metadata';
 import { MetadataKeys, DesignKeys } from './metadata-keys';
 import { getDesign, readChain, type OwnedRecord } from './metadata-store';
 import { parameterNames } from './parameter-names';
 import type { MethodRecord, ParamRecord, ReturnsRecord, TransactionRecord } from './records';
-import { applySchemaOptions, resolveDesignType, schemaForTypeName } from './type-schema';
+import { parameterTypeNotRecorded } from './type-not-recorded';
+import { applySchemaOptions, schemaForDesignType, schemaForTypeName } from './type-schema';
 
 /**
  * The transactions of one contract instance, as fabric-contract-api lists them:
@@ -30,6 +30,7 @@ export function scanTransactions(instance: object, contractName: string, context
     else if (record.kind === 'returns') replayReturns(transactions, owned as OwnedRecord<ReturnsRecord>);
     else replayParam(transactions, record);
   }
+  checkTyped(transactions, contractName);
   return transactions;
 }
 
@@ -55,13 +56,20 @@ function replayTransaction(
   const existing = find(transactions, record.method);
   const method = methodOf(owner, record.method);
   const names = method === undefined ? [] : parameterNames(method);
-  const types = getDesign<unknown[]>(DesignKeys.paramTypes, owner, record.method) ?? [];
+  // undefined when the build emits no decorator metadata: then every type comes from @Param
+  const types = getDesign<unknown[]>(DesignKeys.paramTypes, owner, record.method);
   const parameters: ParameterMetadata[] = [];
-  types.forEach((type, index) => {
-    if (type === contextClass || isContextClass(type)) return;
+  const count = types?.length ?? names.length;
+  for (let index = 0; index < count; index++) {
+    const type = types?.[index];
+    if (type !== undefined && (type === contextClass || isContextClass(type))) continue;
+    const schema = schemaForDesignType(type);
+    // The dispatcher always passes the context first: a first parameter whose type was not recorded
+    // (`ctx` without annotation, or no metadata at all) is the context, under every compiler.
+    if (index === 0 && schema === undefined) continue;
     const name = names[index] ?? `arg${index}`;
-    parameters.push({ name, description: '', schema: designSchema(type, name) });
-  });
+    parameters.push({ name, description: '', schema: schema ?? notRecorded() });
+  }
   for (const given of existing?.parameters ?? []) {
     const at = parameters.findIndex((p) => p.name === given.name);
     if (at !== -1) parameters[at] = given;
@@ -70,6 +78,26 @@ function replayTransaction(
     tag: record.submit ? ['SUBMIT', 'submitTx'] : ['EVALUATE'],
     parameters,
   });
+}
+
+/** Placeholder schemas of parameters whose type was not recorded (until a @Param gives one). */
+const untyped = new WeakSet<SchemaObject>();
+
+function notRecorded(): SchemaObject {
+  const schema: SchemaObject = {};
+  untyped.add(schema);
+  return schema;
+}
+
+/** Every parameter has a type once all the records are replayed, or the chaincode cannot be made. */
+function checkTyped(transactions: readonly TransactionMetadata[], contractName: string): void {
+  for (const transaction of transactions) {
+    for (const parameter of transaction.parameters ?? []) {
+      if (untyped.has(parameter.schema)) {
+        throw parameterTypeNotRecorded(parameter.name, transaction.name, contractName);
+      }
+    }
+  }
 }
 
 /** The function stored under `name` on `proto` or its ancestors (accessors are not called). */
@@ -84,23 +112,12 @@ function methodOf(proto: object, name: string): ((...args: never[]) => unknown) 
   return undefined;
 }
 
-function designSchema(type: unknown, name: string): SchemaObject {
-  const resolved = resolveDesignType(type);
-  if ('unusable' in resolved) {
-    throw new MetadataError(
-      'INVALID_TYPE',
-      `Type not properly specified for parameter ${name}, can not process pure Object types`,
-    );
-  }
-  return 'schema' in resolved ? resolved.schema : schemaForTypeName(resolved.typeName);
-}
-
 function replayReturns(transactions: TransactionMetadata[], { owner, record }: OwnedRecord<ReturnsRecord>): void {
   let schema: SchemaObject | undefined;
   if (record.type === '') {
-    const resolved = resolveDesignType(getDesign(DesignKeys.returnType, owner, record.method));
-    if ('schema' in resolved) schema = resolved.schema;
-    else if ('typeName' in resolved && resolved.typeName !== 'Promise') schema = schemaForTypeName(resolved.typeName);
+    const designType = getDesign(DesignKeys.returnType, owner, record.method);
+    // `async` methods record Promise: the type of what it resolves to is not recorded
+    if (designType !== Promise) schema = schemaForDesignType(designType);
   } else {
     schema = schemaForTypeName(record.type);
   }

@@ -1,4 +1,4 @@
-import { applySchemaOptions, resolveDesignType, schemaForTypeName } from './type-schema';
+import { applySchemaOptions, schemaForDesignType, schemaForTypeName } from './type-schema';
 
 describe('schemaForTypeName (the official type strings)', () => {
   it.each([
@@ -22,13 +22,41 @@ describe('schemaForTypeName (the official type strings)', () => {
   });
 });
 
-describe('resolveDesignType', () => {
+describe('schemaForDesignType', () => {
   it('maps constructors', () => {
-    expect(resolveDesignType(String)).toEqual({ typeName: 'String' });
-    expect(resolveDesignType(Array)).toEqual({ schema: { type: 'array' } });
-    expect(resolveDesignType(Date)).toEqual({ schema: { type: 'string', format: 'date-time' } });
-    expect(resolveDesignType(Object)).toEqual({ unusable: 'Object' });
-    expect(resolveDesignType(undefined)).toEqual({ unusable: 'undefined' });
+    expect(schemaForDesignType(String)).toEqual({ type: 'string' });
+    expect(schemaForDesignType(Number)).toEqual({ type: 'number' });
+    expect(schemaForDesignType(Array)).toEqual({ type: 'array' });
+    expect(schemaForDesignType(Date)).toEqual({ type: 'string', format: 'date-time' });
+    class Asset {}
+    expect(schemaForDesignType(Asset)).toEqual({ $ref: '#/components/schemas/Asset' });
+    expect(schemaForDesignType(Asset, false)).toEqual({ $ref: 'Asset' });
+    expect(schemaForDesignType('Asset[]')).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Asset' } });
+  });
+
+  it('answers undefined (not recorded) for no design type and for Object, whatever else was recorded', () => {
+    expect(schemaForDesignType(undefined)).toBeUndefined();
+    expect(schemaForDesignType(null)).toBeUndefined();
+    expect(schemaForDesignType(Object)).toBeUndefined();
+    expect(schemaForDesignType('')).toBeUndefined();
+    expect(schemaForDesignType(42)).toBeUndefined();
+  });
+
+  it('reads an enum object (what Babel records) as the type of its values, as tsc and swc record it', () => {
+    enum Numeric {
+      A,
+      B = 5,
+      C = -1,
+    }
+    enum Text {
+      A = 'a',
+      B = 'b',
+    }
+    expect(schemaForDesignType(Numeric)).toEqual({ type: 'number' });
+    expect(schemaForDesignType(Text)).toEqual({ type: 'string' });
+    expect(schemaForDesignType({ A: 0, B: 'b' })).toBeUndefined();
+    expect(schemaForDesignType({})).toBeUndefined();
+    expect(schemaForDesignType({ A: true })).toBeUndefined();
   });
 });
 

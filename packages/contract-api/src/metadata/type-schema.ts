@@ -39,21 +39,42 @@ function dateSchema(): SchemaObject {
   return schema;
 }
 
-/** The design type TypeScript emitted (a constructor, or undefined) as a type string, or a schema for the types we map ourselves. */
-export type DesignTypeResolution =
-  { readonly typeName: string } | { readonly schema: SchemaObject } | { readonly unusable: string };
-
-/** Resolve a `design:*` type. `Object` (interfaces, unions, any) cannot be used, as in the official. */
-export function resolveDesignType(designType: unknown): DesignTypeResolution {
-  if (typeof designType !== 'function') {
-    if (designType === undefined) return { unusable: 'undefined' };
-    return { typeName: typeof designType === 'string' ? designType : typeof designType };
+/**
+ * The schema of a design type (`design:type`, an entry of `design:paramtypes`, `design:returntype`),
+ * or undefined when the compiler recorded no usable type. The rule is the same under every compiler:
+ * - no design type at all (swc and Babel record none for an unannotated property or parameter, and
+ *   no build without decorator metadata records any) and `Object` (what tsc records for an
+ *   unannotated property or parameter, and every compiler for `any`, interfaces, unions and object
+ *   literal types) are both "not recorded": the caller turns that into one error;
+ * - an enum object (what Babel records for an enum type; tsc and swc record Number or String) is the
+ *   type of its values, so an enum gives the same schema under every compiler;
+ * - `Array` is `{type: 'array'}`, `Date` a date-time string, any other class a reference to it.
+ */
+export function schemaForDesignType(designType: unknown, fullRef = true): SchemaObject | undefined {
+  if (typeof designType === 'string' && designType !== '') return schemaForTypeName(designType, fullRef);
+  if (typeof designType === 'object' && designType !== null) {
+    const type = enumValueType(designType);
+    return type === undefined ? undefined : { type };
   }
-  const name = (designType as { name: string }).name;
-  if (designType === Array) return { schema: { type: 'array' } };
-  if (designType === Date) return { schema: dateSchema() };
-  if (name === 'Object') return { unusable: 'Object' };
-  return { typeName: name };
+  if (typeof designType !== 'function' || designType === Object) return undefined;
+  if (designType === Array) return { type: 'array' };
+  if (designType === Date) return dateSchema();
+  return schemaForTypeName((designType as { name: string }).name, fullRef);
+}
+
+/** `number` or `string` when every member of a TypeScript enum object has a value of that type. */
+function enumValueType(enumObject: object): 'number' | 'string' | undefined {
+  const members = enumObject as Record<string, unknown>;
+  // a numeric enum also maps each value back to its name (`{0: 'A', A: 0}`): skip those entries
+  const isReverse = (key: string, value: unknown): boolean =>
+    typeof value === 'string' && typeof members[value] === 'number' && String(members[value]) === key;
+  const values = Object.entries(members)
+    .filter(([key, value]) => !isReverse(key, value))
+    .map(([, value]) => typeof value);
+  if (values.length === 0) return undefined;
+  if (values.every((t) => t === 'number')) return 'number';
+  if (values.every((t) => t === 'string')) return 'string';
+  return undefined;
 }
 
 /** Apply our JSON Schema options to a schema (returns a new object; keyword order is stable). */

@@ -1,7 +1,7 @@
 import { instanceToPlain } from 'class-transformer';
 import type { ObjectTypeMetadata, SchemaObject } from '../metadata/contract-metadata';
 import { canonicalJson } from './canonical-json';
-import { compileParameterReader, type ParameterReader } from './parameter-reader';
+import { compileParameterReader } from './parameter-reader';
 
 /** The schema argument of `fromBuffer`: fabric-contract-api's wrapper around one parameter schema. */
 export interface FullSchema {
@@ -43,14 +43,14 @@ export class JSONSerializer {
     return json === undefined ? undefined : Buffer.from(json);
   }
 
+  /**
+   * Turn one argument into the value of its parameter (`fullschema.properties.prop` is the
+   * parameter's schema). The runtime does the same without calling this for every argument: it
+   * compiles the reader once per parameter, unless a subclass overrides `fromBuffer`.
+   */
   fromBuffer(data: Uint8Array, fullschema: FullSchema, _loggerPrefix?: string): FromBufferResult {
-    const reader = this.compileReader(fullschema.properties.prop, fullschema.components.schemas);
+    const reader = compileParameterReader(fullschema.properties.prop, fullschema.components.schemas);
     const json = reader.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
     return { value: reader.materialize(json), validateData: json, jsonForValidation: json };
-  }
-
-  /** Compile the argument reader for one parameter once (used by the runtime for every call). */
-  compileReader(schema: SchemaObject, components: Readonly<Record<string, ObjectTypeMetadata>>): ParameterReader {
-    return compileParameterReader(schema, components);
   }
 }

@@ -1,15 +1,16 @@
 import { plainToInstance } from 'class-transformer';
+import { errorMessage, type ChaincodeErrorOptions } from '../errors/chaincode-error';
+import { ContractApiError } from '../errors/contract-api-error';
 import type { ObjectTypeMetadata, SchemaObject } from '../metadata/contract-metadata';
 import { DATE_PARAMETER } from '../metadata/metadata-keys';
 import { registeredObjectClasses } from '../metadata/object-registry';
 
 /** An argument cannot be turned into the parameter's type; `reason` says why. */
-export class ParameterConversionError extends Error {
+export class ParameterConversionError extends ContractApiError<'CC_API_PARAMETER_CONVERSION'> {
   readonly reason: string;
 
-  constructor(reason: string) {
-    super(reason);
-    this.name = new.target.name;
+  constructor(reason: string, options?: ChaincodeErrorOptions) {
+    super('CC_API_PARAMETER_CONVERSION', reason, options);
     this.reason = reason;
   }
 }
@@ -87,9 +88,7 @@ function parseJson(text: string, expected: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new ParameterConversionError(
-      `${quote(text)} is not ${expected}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    throw new ParameterConversionError(`${quote(text)} is not ${expected}: ${errorMessage(err)}`, { cause: err });
   }
 }
 

@@ -6,19 +6,32 @@ import type {
   StateQueryIterator,
   StateQueryResponse,
 } from './iterators';
+import type { SerializedIdentity } from './serialized-identity';
+import type { SignedProposal } from './signed-proposal';
 import type { Timestamp } from './timestamp';
 
-/** The creator of the transaction proposal. */
-export interface SerializedIdentity {
-  mspid: string;
-  idBytes: Uint8Array;
-}
-
-/** `{status, message, payload}`: what a chaincode answers, and what invokeChaincode returns. */
+/** `{status, message, payload}`: what a chaincode answers, and what invokeChaincode resolves with. */
 export interface ChaincodeResponse {
   status: number;
-  message: string;
+  message?: string;
+  payload?: Uint8Array;
+}
+
+/**
+ * fabric-shim-api's `SuccessResponse`: what `Shim.success()` answers. `status` is the literal 200
+ * (fabric-shim-api's ambient `RESPONSE_CODE.OK`, an enum with no value at run time).
+ */
+export interface SuccessResponse {
+  status: 200;
+  message?: string;
   payload: Uint8Array;
+}
+
+/** fabric-shim-api's `ErrorResponse`: what `Shim.error()` answers; `status` is the literal 500. */
+export interface ErrorResponse {
+  status: 500;
+  message: string;
+  payload?: Uint8Array;
 }
 
 export interface FunctionAndParameters {
@@ -26,36 +39,25 @@ export interface FunctionAndParameters {
   params: string[];
 }
 
+/**
+ * A composite key split into its parts. `objectType` is null at run time for a key that is not
+ * composite (declared as fabric-shim-api declares it).
+ */
 export interface SplitCompositeKey {
-  objectType: string | null;
+  objectType: string;
   attributes: string[];
 }
 
-/** The decoded SignedProposal, with the fields a contract usually needs already decoded. */
-export interface ProposalView {
-  signature: Uint8Array;
-  proposal: {
-    header: {
-      signatureHeader: { creator: SerializedIdentity; nonce: Uint8Array };
-      channelHeader: {
-        type: number;
-        version: number;
-        timestamp: Timestamp;
-        channelId: string;
-        txId: string;
-        epoch: number;
-        extension: Uint8Array;
-        tlsCertHash: Uint8Array;
-      };
-    };
-    payload: { input: Uint8Array; transientMap: Map<string, Uint8Array> };
-    extension: Uint8Array;
-  };
-}
+/** fabric-shim-api's spelling. */
+export type SplitCompositekey = SplitCompositeKey;
+
+/** The decoded signed proposal (fabric-shim-api's `ChaincodeProposal.SignedProposal`). */
+export type ProposalView = SignedProposal;
 
 /**
- * Everything a chaincode can ask of the peer during one transaction: the names, arguments and
- * return types of fabric-shim 2.5's ChaincodeStub, plus Fabric 3.1's batched reads and writes.
+ * Everything a chaincode can ask of the peer during one transaction: fabric-shim-api 2.5's
+ * ChaincodeStub (same names, argument and result types), plus getBufferArgs and Fabric 3.1's
+ * batched reads and writes.
  */
 export interface ChaincodeStub {
   getArgs(): string[];
@@ -68,7 +70,7 @@ export interface ChaincodeStub {
   /** The MSP id of the peer running this chaincode (CORE_PEER_LOCALMSPID); throws when unset. */
   getMspID(): string;
   getTransient(): Map<string, Uint8Array>;
-  getSignedProposal(): ProposalView;
+  getSignedProposal(): SignedProposal;
   getTxTimestamp(): Timestamp;
   getDateTimestamp(): Date;
   getBinding(): string;
@@ -77,6 +79,7 @@ export interface ChaincodeStub {
   putState(key: string, value: Uint8Array | string): Promise<void>;
   deleteState(key: string): Promise<void>;
   setStateValidationParameter(key: string, ep: Uint8Array): Promise<void>;
+  /** Resolves undefined when the key has no validation parameter (declared as fabric-shim-api does). */
   getStateValidationParameter(key: string): Promise<Uint8Array>;
   getStateByRange(startKey: string, endKey: string): QueryIterable<StateQueryIterator, KV>;
   getStateByRangeWithPagination(
@@ -122,9 +125,14 @@ export interface ChaincodeStub {
   /** Fabric 3.1: many keys in one GET_STATE_MULTIPLE round trip when the peer supports it. */
   getMultipleStates(...keys: string[]): Promise<Uint8Array[]>;
   getMultiplePrivateData(collection: string, ...keys: string[]): Promise<Uint8Array[]>;
-  /** Fabric 3.1: buffer writes from here on and send them as WRITE_BATCH_STATE. */
+  /**
+   * Fabric 3.1 (as the Go shim): buffer the writes from here on, and send them together as
+   * WRITE_BATCH_STATE at finishWriteBatch() or before the transaction completes. Does nothing
+   * when the peer does not support batching. A write the peer refuses then fails the transaction
+   * at the flush, not at its own `await`.
+   */
   startWriteBatch(): void;
-  /** Send the buffered writes now (they are also sent before the transaction completes). */
+  /** Send the buffered writes now and stop buffering (later writes are sent one by one again). */
   finishWriteBatch(): Promise<void>;
 }
 

@@ -1,16 +1,13 @@
-/**
- * A protobuf Timestamp as the stub hands it out. `seconds` is a `Long` (the `long` package) on the
- * wire-decoded value, exactly as fabric-shim 2.5 gives it; the type admits plain numbers too.
- */
-export interface LongLike {
-  readonly low: number;
-  readonly high: number;
-  readonly unsigned: boolean;
-  toNumber(): number;
-  toString(radix?: number): string;
-}
+// The `export =` form of long's typings, which any consumer can import (no esModuleInterop
+// needed), as fabric-shim-api imports it. Types only: nothing is loaded at run time.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import Long = require('long');
 
+/**
+ * A protobuf Timestamp as `getTxTimestamp()` gives it, exactly as fabric-shim 2.5 does: `seconds`
+ * is an unsigned `Long` (the `long` package), so `ts.seconds.toNumber()` and `ts.seconds.low` work.
+ */
 export interface Timestamp {
-  seconds: LongLike | number;
+  seconds: Long;
   nanos: number;
 }

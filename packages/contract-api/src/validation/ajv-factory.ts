@@ -18,7 +18,10 @@ export function createAjv(): Ajv {
   return ajv;
 }
 
-/** ajv errors as one readable line: `/size must be number; must have required property 'id'`. */
+/**
+ * ajv errors as one readable line: `/size must be number; must have required property 'id'; must NOT
+ * have additional properties ("extra")`.
+ */
 export function describeErrors(errors: readonly ErrorObject[] | null | undefined): string {
   if (errors === null || errors === undefined || errors.length === 0) return 'invalid';
   return errors
@@ -26,7 +29,12 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
       const where = e.instancePath === '' ? '' : `${e.instancePath} `;
       const allowed =
         e.keyword === 'enum' ? ` (${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)})` : '';
-      return `${where}${e.message ?? e.keyword}${allowed}`;
+      // ajv names the property only in params: "must NOT have additional properties ('extra')"
+      const extra =
+        e.keyword === 'additionalProperties'
+          ? ` (${JSON.stringify((e.params as { additionalProperty?: unknown }).additionalProperty)})`
+          : '';
+      return `${where}${e.message ?? e.keyword}${allowed}${extra}`;
     })
     .join('; ');
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import { errorMessage } from '../errors/chaincode-error';
 import { MetadataError } from '../errors/metadata-error';
 import type { ContractMetadataJson } from '../metadata/contract-metadata';
 import { createAjv, describeErrors } from './ajv-factory';
@@ -20,9 +21,23 @@ export function validateContractMetadata(metadata: unknown, source = 'Contract m
   validator ??= createAjv().compile(contractMetadataSchema());
   if (!validator(structuredClone(metadata))) {
     throw new MetadataError(
-      'METADATA_SCHEMA',
+      'CC_API_METADATA_SCHEMA',
       `${source} does not match the schema: ${describeErrors(validator.errors)}`,
     );
   }
   return metadata as ContractMetadataJson;
+}
+
+/**
+ * The text of a metadata file (META-INF/metadata.json), parsed and checked against the schema;
+ * `source` names the file in the errors.
+ */
+export function parseContractMetadata(text: string, source: string): ContractMetadataJson {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new MetadataError('CC_API_METADATA_SCHEMA', `${source} is not JSON: ${errorMessage(err)}`, { cause: err });
+  }
+  return validateContractMetadata(parsed, `Contract metadata (${source})`);
 }

@@ -1,4 +1,5 @@
 import type Ajv from 'ajv';
+import { errorMessage } from '../errors/chaincode-error';
 import { MetadataError } from '../errors/metadata-error';
 import type { ObjectTypeMetadata, SchemaObject } from '../metadata/contract-metadata';
 import { COMPONENT_REF_PREFIX } from '../metadata/contract-metadata';
@@ -27,8 +28,8 @@ export class SchemaCompiler {
         this.#ajv.getSchema(name);
       } catch (err) {
         throw new MetadataError(
-          'SCHEMA_COMPILE',
-          `The schema of ${name} in components.schemas cannot be compiled: ${err instanceof Error ? err.message : String(err)}`,
+          'CC_API_SCHEMA_COMPILE',
+          `The schema of ${name} in components.schemas cannot be compiled: ${errorMessage(err)}`,
           { cause: err },
         );
       }

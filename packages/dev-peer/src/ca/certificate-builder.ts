@@ -1,38 +1,24 @@
 /**
- * Builds X.509 v3 certificates synchronously: the ASN.1 structures come from `@peculiar/asn1-x509`
- * (a well-kept library), keys and signatures from node:crypto (ECDSA P-256 with SHA-256).
+ * Builds X.509 v3 certificates synchronously: DER written directly (ca/der.ts), keys and signatures
+ * from node:crypto (ECDSA P-256 with SHA-256).
  */
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
-  AlgorithmIdentifier,
-  AttributeTypeAndValue,
-  AttributeValue,
-  AuthorityKeyIdentifier,
-  BasicConstraints,
-  Certificate,
-  Extension,
-  Extensions,
-  GeneralName,
-  KeyIdentifier,
-  KeyUsage,
-  KeyUsageFlags,
-  Name,
-  RelativeDistinguishedName,
-  SubjectAlternativeName,
-  SubjectKeyIdentifier,
-  SubjectPublicKeyInfo,
-  TBSCertificate,
-  Validity,
-  Version,
-  id_ce_authorityKeyIdentifier,
-  id_ce_basicConstraints,
-  id_ce_keyUsage,
-  id_ce_subjectAltName,
-  id_ce_subjectKeyIdentifier,
-} from '@peculiar/asn1-x509';
+  bitString,
+  bool,
+  directoryString,
+  explicit,
+  implicit,
+  namedBits,
+  octetString,
+  oid,
+  sequence,
+  set,
+  smallInteger,
+  time,
+  unsignedInteger,
+} from './der';
 
-/** ecdsa-with-SHA256 */
 const ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';
 
 const ATTRIBUTE_OIDS = {
@@ -43,6 +29,21 @@ const ATTRIBUTE_OIDS = {
   OU: '2.5.4.11',
   CN: '2.5.4.3',
 } as const;
+
+const EXTENSION_OIDS = {
+  keyUsage: '2.5.29.15',
+  basicConstraints: '2.5.29.19',
+  subjectKeyIdentifier: '2.5.29.14',
+  authorityKeyIdentifier: '2.5.29.35',
+  subjectAltName: '2.5.29.17',
+} as const;
+
+// KeyUsage bits (RFC 5280 4.2.1.3)
+const DIGITAL_SIGNATURE = 0;
+const KEY_ENCIPHERMENT = 2;
+const KEY_AGREEMENT = 4;
+const KEY_CERT_SIGN = 5;
+const CRL_SIGN = 6;
 
 /** One relative distinguished name component, in certificate order. */
 export interface NameAttribute {
@@ -87,36 +88,50 @@ export function generateKey(): KeyMaterial {
   };
 }
 
-// PrintableString's alphabet; other values are written as UTF8String (as Go's x509 does).
-const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
-
-function encodeName(attributes: readonly NameAttribute[]): Name {
-  return new Name(
-    attributes.map(
-      (a) =>
-        new RelativeDistinguishedName([
-          new AttributeTypeAndValue({
-            type: ATTRIBUTE_OIDS[a.type],
-            value: new AttributeValue(PRINTABLE.test(a.value) ? { printableString: a.value } : { utf8String: a.value }),
-          }),
-        ]),
-    ),
-  );
+function encodeName(attributes: readonly NameAttribute[]): Buffer {
+  return sequence(...attributes.map((a) => set(sequence(oid(ATTRIBUTE_OIDS[a.type]), directoryString(a.value)))));
 }
 
-function extension(oid: string, critical: boolean, value: ArrayBuffer | Buffer): Extension {
-  return new Extension({ extnID: oid, critical, extnValue: new OctetString(value) });
+function extension(id: string, critical: boolean, value: Buffer): Buffer {
+  return sequence(oid(id), ...(critical ? [bool(true)] : []), octetString(value));
 }
 
-function serialNumber(): ArrayBuffer {
+function serialNumber(): Buffer {
   const bytes = randomBytes(16);
   bytes[0] = ((bytes[0] ?? 0) & 0x7f) | 0x01; // positive, no leading zero byte
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  return bytes;
+}
+
+function ipBytes(ip: string): Buffer {
+  return Buffer.from(ip.split('.').map(Number));
 }
 
 function toPem(label: string, der: Buffer): string {
   const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+
+function extensionsOf(request: CertificateRequest, subjectKeyId: Buffer, authorityKeyId: Buffer): Buffer[] {
+  const usage = request.isCa
+    ? [DIGITAL_SIGNATURE, KEY_CERT_SIGN, CRL_SIGN]
+    : request.tlsServer === true
+      ? [DIGITAL_SIGNATURE, KEY_ENCIPHERMENT, KEY_AGREEMENT]
+      : [DIGITAL_SIGNATURE];
+  const extensions = [
+    extension(EXTENSION_OIDS.keyUsage, true, namedBits(usage)),
+    extension(EXTENSION_OIDS.basicConstraints, true, request.isCa ? sequence(bool(true)) : sequence()),
+    extension(EXTENSION_OIDS.subjectKeyIdentifier, false, octetString(subjectKeyId)),
+    extension(EXTENSION_OIDS.authorityKeyIdentifier, false, sequence(implicit(0, authorityKeyId))),
+  ];
+  const altNames = [
+    ...(request.dnsNames ?? []).map((name) => implicit(2, Buffer.from(name, 'latin1'))),
+    ...(request.ipAddresses ?? []).map((ip) => implicit(7, ipBytes(ip))),
+  ];
+  if (altNames.length > 0) extensions.push(extension(EXTENSION_OIDS.subjectAltName, false, sequence(...altNames)));
+  for (const extra of request.extraExtensions ?? []) {
+    extensions.push(extension(extra.oid, extra.critical ?? false, extra.value));
+  }
+  return extensions;
 }
 
 /**
@@ -128,60 +143,25 @@ export function issueCertificate(
   issuer?: IssuedCertificate,
   key: KeyMaterial = generateKey(),
 ): IssuedCertificate {
-  const spkiDer = key.publicKey.export({ format: 'der', type: 'spki' });
-  const spki = AsnConvert.parse(spkiDer, SubjectPublicKeyInfo);
-  // Subject key identifier as Go and Fabric CA compute it: SHA-256 of the public key bit string.
-  const subjectKeyId = createHash('sha256').update(Buffer.from(spki.subjectPublicKey)).digest();
-  const authorityKeyId = issuer?.subjectKeyId ?? subjectKeyId;
-
-  const usage = request.isCa
-    ? KeyUsageFlags.digitalSignature | KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign
-    : request.tlsServer === true
-      ? KeyUsageFlags.digitalSignature | KeyUsageFlags.keyEncipherment | KeyUsageFlags.keyAgreement
-      : KeyUsageFlags.digitalSignature;
-  const extensions: Extension[] = [
-    extension(id_ce_keyUsage, true, AsnConvert.serialize(new KeyUsage(usage))),
-    extension(id_ce_basicConstraints, true, AsnConvert.serialize(new BasicConstraints({ cA: request.isCa }))),
-    extension(id_ce_subjectKeyIdentifier, false, AsnConvert.serialize(new SubjectKeyIdentifier(subjectKeyId))),
-    extension(
-      id_ce_authorityKeyIdentifier,
-      false,
-      AsnConvert.serialize(new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(authorityKeyId) })),
-    ),
-  ];
-  const altNames = [
-    ...(request.dnsNames ?? []).map((dNSName) => new GeneralName({ dNSName })),
-    ...(request.ipAddresses ?? []).map((iPAddress) => new GeneralName({ iPAddress })),
-  ];
-  if (altNames.length > 0) {
-    extensions.push(extension(id_ce_subjectAltName, false, AsnConvert.serialize(new SubjectAlternativeName(altNames))));
-  }
-  for (const extra of request.extraExtensions ?? []) {
-    extensions.push(extension(extra.oid, extra.critical ?? false, extra.value));
-  }
-
+  const spki = key.publicKey.export({ format: 'der', type: 'spki' });
+  // Subject key identifier as Go and Fabric CA compute it: SHA-256 of the public key bit string
+  // (for P-256, the 65-byte uncompressed point that ends the SubjectPublicKeyInfo).
+  const subjectKeyId = createHash('sha256')
+    .update(spki.subarray(spki.length - 65))
+    .digest();
+  const algorithm = sequence(oid(ECDSA_WITH_SHA256));
   const now = Date.now();
-  const tbs = new TBSCertificate({
-    version: Version.v3,
-    serialNumber: serialNumber(),
-    signature: new AlgorithmIdentifier({ algorithm: ECDSA_WITH_SHA256 }),
-    issuer: encodeName(issuer?.subject ?? request.subject),
-    validity: new Validity({
-      notBefore: new Date(now - 5 * 60_000),
-      notAfter: new Date(now + (request.validDays ?? 365) * 86_400_000),
-    }),
-    subject: encodeName(request.subject),
-    subjectPublicKeyInfo: spki,
-    extensions: new Extensions(extensions),
-  });
-  const tbsDer = Buffer.from(AsnConvert.serialize(tbs));
-  const signingKey = issuer?.key.privateKey ?? key.privateKey;
-  const signature = sign('sha256', tbsDer, signingKey);
-  const certificate = new Certificate({
-    tbsCertificate: tbs,
-    signatureAlgorithm: new AlgorithmIdentifier({ algorithm: ECDSA_WITH_SHA256 }),
-    signatureValue: signature.buffer.slice(signature.byteOffset, signature.byteOffset + signature.byteLength),
-  });
-  const der = Buffer.from(AsnConvert.serialize(certificate));
+  const tbs = sequence(
+    explicit(0, smallInteger(2)), // v3
+    unsignedInteger(serialNumber()),
+    algorithm,
+    encodeName(issuer?.subject ?? request.subject),
+    sequence(time(new Date(now - 5 * 60_000)), time(new Date(now + (request.validDays ?? 365) * 86_400_000))),
+    encodeName(request.subject),
+    spki,
+    explicit(3, sequence(...extensionsOf(request, subjectKeyId, issuer?.subjectKeyId ?? subjectKeyId))),
+  );
+  const signature = sign('sha256', tbs, issuer?.key.privateKey ?? key.privateKey);
+  const der = sequence(tbs, algorithm, bitString(signature));
   return { pem: toPem('CERTIFICATE', der), der, subject: request.subject, subjectKeyId, key };
 }

@@ -9,13 +9,18 @@ export interface Identity {
   readonly privateKey: string;
 }
 
+/** The node OU roles Fabric's MSP tells apart (NodeOUs). */
+export type NodeRole = 'client' | 'peer' | 'admin' | 'orderer';
+
 export interface CreateIdentityOptions {
-  /** Default: the peer's `mspId` option ('Org1MSP'). */
+  /** Default: the CA's default MSP ('Org1MSP' for a DevPeer, the first org of a network). */
   readonly mspId?: string;
   readonly commonName: string;
   /** Fabric CA attributes, written into extension 1.2.3.4.5.6.7.8.1 next to hf.EnrollmentID/Type/Affiliation. */
   readonly attributes?: Readonly<Record<string, string>>;
-  /** OU values of the subject; default ['client'] as Fabric CA writes for a client identity. */
+  /** The node OU, as Fabric CA writes it for this identity type. Default 'client'. */
+  readonly role?: NodeRole;
+  /** OU values of the subject, in order (overrides `role`); e.g. ['client', 'org1', 'department1']. */
   readonly ous?: readonly string[];
 }
 

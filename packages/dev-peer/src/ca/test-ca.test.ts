@@ -63,7 +63,26 @@ describe('TestCa', () => {
     expect(cert.verify(new X509Certificate(ca.caCertificate('Org1MSP')).publicKey)).toBe(false);
   });
 
-  it('refuses an empty common name', () => {
-    expect(() => ca.createIdentity({ commonName: '' })).toThrow(TypeError);
+  it('refuses an empty common name with a coded error', () => {
+    expect(() => ca.createIdentity({ commonName: '' })).toThrow(
+      expect.objectContaining({ code: 'CC_DEVPEER_INVALID_OPTIONS' }),
+    );
+  });
+
+  it('writes the node OU of a role, and hf.Type as Fabric CA does', () => {
+    const admin = ca.createIdentity({ commonName: 'boss', role: 'admin' });
+    expect(new X509Certificate(admin.certificate).subject).toContain('OU=admin\nCN=boss');
+    const raw = extensionValue(new X509Certificate(admin.certificate).raw, FABRIC_ATTRIBUTES_OID);
+    expect(JSON.parse(raw?.toString() ?? 'null').attrs['hf.Type']).toBe('admin');
+  });
+
+  it('shares CAs and identical identities across shared CAs, never with a private one', () => {
+    const a = new TestCa('SharedOrgMSP', { shared: true });
+    const b = new TestCa('SharedOrgMSP', { shared: true });
+    expect(a.caCertificate()).toBe(b.caCertificate());
+    const one = a.createIdentity({ commonName: 'u', attributes: { x: '1', y: '2' } });
+    expect(b.createIdentity({ commonName: 'u', attributes: { y: '2', x: '1' } })).toBe(one);
+    expect(b.createIdentity({ commonName: 'u', attributes: { x: '2' } })).not.toBe(one);
+    expect(new TestCa('SharedOrgMSP').caCertificate()).not.toBe(a.caCertificate());
   });
 });

@@ -6,8 +6,12 @@ import {
   type ChaincodeMessage,
   type ChaincodeMessageInit,
 } from '@chaincode/shim/internal';
+import { errorMessage } from '@chaincode/contract-api/internal';
+import { RequestRefusedError } from '../errors/request-refused-error';
 import type { ResolvedCapabilities } from '../options';
+import type { MspIdentity } from '../msp/msp-directory';
 import type { TxSimulation } from '../simulation/tx-simulation';
+import type { CollectionGuard } from './collection-guard';
 import type { PeerStream } from './peer-stream';
 import {
   FABRIC3_REQUEST_TYPES,
@@ -39,6 +43,8 @@ export interface ExecuteRequest {
   readonly signedProposal: protos.ISignedProposal;
   readonly namespace: string;
   readonly simulation: TxSimulation;
+  readonly creator: MspIdentity;
+  readonly collections: CollectionGuard;
 }
 
 /** COMPLETED/ERROR from the chaincode, or the peer's own reason for giving up. */
@@ -142,6 +148,8 @@ export class ChaincodeHandler {
         txId: request.txId,
         namespace: request.namespace,
         simulation: request.simulation,
+        creator: request.creator,
+        collections: request.collections,
         isInit: request.type === MessageType.INIT,
         signedProposal: request.signedProposal,
         queries: new Map(),
@@ -171,7 +179,7 @@ export class ChaincodeHandler {
       try {
         tap(message);
       } catch (error) {
-        logger.warning('message tap threw', { error: String(error) });
+        logger.warning('message tap threw', { error: errorMessage(error) });
       }
     }
     try {
@@ -179,7 +187,7 @@ export class ChaincodeHandler {
     } catch (error) {
       logger.error('dev peer failed to handle a message', {
         type: messageTypeName(message.type),
-        error: String(error),
+        error: errorMessage(error),
       });
     }
   }
@@ -204,7 +212,7 @@ export class ChaincodeHandler {
     try {
       name = protos.ChaincodeID.decode(message.payload).name;
     } catch (error) {
-      logger.error('could not unmarshal registration info', { error: String(error) });
+      logger.error('could not unmarshal registration info', { error: errorMessage(error) });
     }
     if (name === '') {
       const text = 'error in handling register chaincode, chaincodeID name is empty';
@@ -279,7 +287,7 @@ export class ChaincodeHandler {
     try {
       const context = this.contexts.get(key);
       if (context === undefined) {
-        throw new Error(
+        throw new RequestRefusedError(
           message.type === MessageType.INVOKE_CHAINCODE ? 'could not get valid transaction' : 'no ledger context',
         );
       }

@@ -1,4 +1,4 @@
-import { DevPeerError, DevPeerErrorCode } from '../errors';
+import { DevPeerError } from '../errors/dev-peer-error';
 import type { ChaincodeHandler } from './chaincode-handler';
 
 interface Waiter {
@@ -60,10 +60,7 @@ export class HandlerRegistry {
       const timer = setTimeout(() => {
         set.delete(waiter);
         reject(
-          new DevPeerError(
-            DevPeerErrorCode.Timeout,
-            `chaincode ${name} did not register within ${String(timeoutMs)} ms`,
-          ),
+          new DevPeerError('CC_DEVPEER_TIMEOUT', `chaincode ${name} did not register within ${String(timeoutMs)} ms`),
         );
       }, timeoutMs);
       set.add(waiter);
@@ -73,7 +70,7 @@ export class HandlerRegistry {
   /** Forget every chaincode and reject every waiter (the peer stops). */
   clear(): void {
     this.handlers.clear();
-    const error = new DevPeerError(DevPeerErrorCode.Stopped, 'the dev peer was stopped');
+    const error = new DevPeerError('CC_DEVPEER_STOPPED', 'the dev peer was stopped');
     for (const set of this.waiters.values()) for (const waiter of set) waiter.fail(error);
     this.waiters.clear();
   }

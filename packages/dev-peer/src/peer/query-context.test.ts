@@ -1,6 +1,7 @@
 import { protos } from '@chaincode/shim/internal';
 import { ChannelLedger } from '../state/channel-ledger';
 import { TxSimulation } from '../simulation/tx-simulation';
+import { OPEN_COLLECTIONS } from './collection-guard';
 import { buildQueryResponse, rangeQuery } from './query-context';
 import type { TransactionContext } from './transaction-context';
 
@@ -25,6 +26,8 @@ function setup(n: number): { tx: TransactionContext; sim: TxSimulation } {
     txId: 'tx',
     namespace: 'cc',
     simulation: sim,
+    creator: { id: 'c', mspId: 'Org1MSP', roles: new Set(['client']), valid: true, certificate: '', ous: ['client'] },
+    collections: OPEN_COLLECTIONS,
     isInit: false,
     signedProposal: {},
     queries: new Map(),

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { MessageType, protos, type ChaincodeMessage } from '@chaincode/shim/internal';
+import { errorMessage } from '@chaincode/contract-api/internal';
+import { RequestRefusedError } from '../errors/request-refused-error';
+import type { IndexCatalog } from '../query/index-catalog';
+import { openRichQuery } from '../query/rich-query';
 import { HistoryCursor } from '../simulation/cursors';
-import { SimulationError } from '../simulation/tx-simulation';
+import type { StateDatabase } from '../simulation/state-database';
 import { buildQueryResponse, historyQuery, rangeQuery } from './query-context';
 import type { TransactionContext } from './transaction-context';
 
@@ -9,6 +13,8 @@ import type { TransactionContext } from './transaction-context';
 export interface QueryLimits {
   readonly pageSize: number;
   readonly totalQueryLimit: number;
+  /** Documents per CouchDB request of a rich query (core.yaml couchDBConfig.internalQueryLimit). */
+  readonly internalQueryLimit: number;
 }
 
 /** Runs a chaincode-to-chaincode call; resolves with the callee's COMPLETED/ERROR message. */
@@ -20,7 +26,11 @@ export type ChaincodeInvoker = (
 
 export interface RequestEnvironment {
   readonly limits: QueryLimits;
+  /** The peer's state database (rich queries are CouchDB's). */
+  readonly stateDatabase: StateDatabase;
   readonly invoke: ChaincodeInvoker;
+  /** The CouchDB indexes of the chaincodes installed on the peer (rich queries). */
+  readonly indexes: IndexCatalog;
 }
 
 /** Answers one request: resolves with the RESPONSE payload, throws for an ERROR reply. */
@@ -32,11 +42,6 @@ export type RequestHandler = (
 
 const INIT_PRIVATE_DATA = 'private data APIs are not allowed in chaincode Init()';
 
-/** The peer refused the request; `message` is what the ERROR reply says after Fabric's prefix. */
-export class RequestError extends Error {
-  override readonly name = 'RequestError';
-}
-
 interface Decoder<T> {
   decode(bytes: Uint8Array): T;
 }
@@ -45,12 +50,21 @@ function unmarshal<T>(type: Decoder<T>, payload: Uint8Array): T {
   try {
     return type.decode(payload);
   } catch (error) {
-    throw new RequestError(`unmarshal failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new RequestRefusedError(`unmarshal failed: ${errorMessage(error)}`, { cause: error });
   }
 }
 
-function checkPrivate(tx: TransactionContext, collection: string): void {
-  if (collection !== '' && tx.isInit) throw new RequestError(INIT_PRIVATE_DATA);
+// Fabric's handler: private data APIs are refused in Init, then the creator's permission is checked.
+function checkPrivateRead(tx: TransactionContext, collection: string): void {
+  if (collection === '') return;
+  if (tx.isInit) throw new RequestRefusedError(INIT_PRIVATE_DATA);
+  tx.collections.checkRead(tx.namespace, collection);
+}
+
+function checkPrivateWrite(tx: TransactionContext, collection: string): void {
+  if (collection === '') return;
+  if (tx.isInit) throw new RequestRefusedError(INIT_PRIVATE_DATA);
+  tx.collections.checkWrite(tx.namespace, collection);
 }
 
 function orEmpty(value: Buffer | undefined): Uint8Array {
@@ -59,7 +73,7 @@ function orEmpty(value: Buffer | undefined): Uint8Array {
 
 function getState(payload: Uint8Array, tx: TransactionContext): Uint8Array {
   const req = unmarshal(protos.GetState, payload);
-  checkPrivate(tx, req.collection);
+  checkPrivateRead(tx, req.collection);
   const sim = tx.simulation;
   return orEmpty(
     req.collection === ''
@@ -70,15 +84,16 @@ function getState(payload: Uint8Array, tx: TransactionContext): Uint8Array {
 
 function getPrivateDataHash(payload: Uint8Array, tx: TransactionContext): Uint8Array {
   const req = unmarshal(protos.GetState, payload);
-  // Fabric checks Init for this call whatever the collection.
-  if (tx.isInit) throw new RequestError(INIT_PRIVATE_DATA);
+  // Fabric checks Init for this call whatever the collection, and no read permission.
+  if (tx.isInit) throw new RequestRefusedError(INIT_PRIVATE_DATA);
   if (req.collection === '') return new Uint8Array(0);
+  tx.collections.checkDefined(tx.namespace, req.collection);
   return orEmpty(tx.simulation.getPrivateDataHash(tx.namespace, req.collection, req.key));
 }
 
 function getStateMultiple(payload: Uint8Array, tx: TransactionContext): Uint8Array {
   const req = unmarshal(protos.GetStateMultiple, payload);
-  checkPrivate(tx, req.collection);
+  checkPrivateRead(tx, req.collection);
   const sim = tx.simulation;
   const values = req.keys.map((key) =>
     orEmpty(
@@ -91,19 +106,19 @@ function getStateMultiple(payload: Uint8Array, tx: TransactionContext): Uint8Arr
 // Fabric records an empty value as a delete: proto3 decodes an empty bytes field as nil, and the
 // write set marks a nil value is_delete (rwsetutil's newKVWrite: IsDelete = value == nil).
 function applyPut(tx: TransactionContext, collection: string, key: string, value: Uint8Array): void {
-  checkPrivate(tx, collection);
+  checkPrivateWrite(tx, collection);
   if (value.length === 0) tx.simulation.delete(tx.namespace, collection, key);
   else tx.simulation.put(tx.namespace, collection, key, Buffer.from(value));
 }
 
 function applyDelete(tx: TransactionContext, collection: string, key: string): void {
-  checkPrivate(tx, collection);
+  checkPrivateWrite(tx, collection);
   tx.simulation.delete(tx.namespace, collection, key);
 }
 
 function applyPurge(tx: TransactionContext, collection: string, key: string): void {
-  if (collection === '') throw new RequestError('only applicable for private data');
-  checkPrivate(tx, collection);
+  if (collection === '') throw new RequestRefusedError('only applicable for private data');
+  checkPrivateWrite(tx, collection);
   tx.simulation.purge(tx.namespace, collection, key);
 }
 
@@ -114,7 +129,7 @@ function applyMetadata(
   metadata: protos.IStateMetadata | null | undefined,
 ): void {
   // As Fabric: absent metadata reads as metakey '' with an empty value (Go's nil-safe getters).
-  checkPrivate(tx, collection);
+  checkPrivateWrite(tx, collection);
   const entries = new Map<string, Buffer>([[metadata?.metakey ?? '', Buffer.from(metadata?.value ?? [])]]);
   tx.simulation.putMetadata(tx.namespace, collection, key, entries);
 }
@@ -145,7 +160,7 @@ function putStateMetadata(payload: Uint8Array, tx: TransactionContext): undefine
 
 function getStateMetadata(payload: Uint8Array, tx: TransactionContext): Uint8Array {
   const req = unmarshal(protos.GetStateMetadata, payload);
-  checkPrivate(tx, req.collection);
+  checkPrivateRead(tx, req.collection);
   const metadata = tx.simulation.getMetadata(tx.namespace, req.collection, req.key);
   const entries = [...(metadata ?? new Map<string, Buffer>())]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -172,7 +187,7 @@ function writeBatchState(payload: Uint8Array, tx: TransactionContext): undefined
         applyPurge(tx, collection, key);
         break;
       default:
-        throw new RequestError('unknown operation type');
+        throw new RequestRefusedError('unknown operation type');
     }
   }
   return undefined;
@@ -191,7 +206,7 @@ function getStateByRange(payload: Uint8Array, tx: TransactionContext, env: Reque
   const id = randomUUID();
   let query;
   if (req.collection !== '') {
-    checkPrivate(tx, req.collection);
+    checkPrivateRead(tx, req.collection);
     const cursor = tx.simulation.privateRangeScan(tx.namespace, req.collection, req.startKey, req.endKey);
     query = rangeQuery(cursor, tx.namespace, false);
   } else if (metadata !== undefined && (metadata.pageSize !== 0 || metadata.bookmark !== '')) {
@@ -218,7 +233,7 @@ function getHistoryForKey(payload: Uint8Array, tx: TransactionContext, env: Requ
 function queryStateNext(payload: Uint8Array, tx: TransactionContext, env: RequestEnvironment): Uint8Array {
   const req = unmarshal(protos.QueryStateNext, payload);
   const query = tx.queries.get(req.id);
-  if (query === undefined) throw new RequestError('query iterator not found');
+  if (query === undefined) throw new RequestRefusedError('query iterator not found');
   const response = buildQueryResponse(tx, req.id, query, env.limits.pageSize, env.limits.totalQueryLimit);
   return protos.QueryResponse.encode(response).finish();
 }
@@ -230,9 +245,16 @@ function queryStateClose(payload: Uint8Array, tx: TransactionContext): Uint8Arra
   return protos.QueryResponse.encode({ hasMore: false, id: req.id }).finish();
 }
 
-function getQueryResult(payload: Uint8Array): never {
-  unmarshal(protos.GetQueryResult, payload);
-  throw new RequestError('rich queries are not supported yet');
+// Rich queries: src/query answers them as a peer with a CouchDB state database (HandleGetQueryResult).
+function getQueryResult(payload: Uint8Array, tx: TransactionContext, env: RequestEnvironment): Uint8Array {
+  const req = unmarshal(protos.GetQueryResult, payload);
+  const metadata = queryMetadata(req.metadata);
+  checkPrivateRead(tx, req.collection);
+  const id = randomUUID();
+  const { query, totalLimit } = openRichQuery(req, metadata, tx, env);
+  tx.queries.set(id, query);
+  const response = buildQueryResponse(tx, id, query, env.limits.pageSize, totalLimit);
+  return protos.QueryResponse.encode(response).finish();
 }
 
 /** Fabric's ParseName: "name[:version][/channel]". */
@@ -256,7 +278,7 @@ async function invokeChaincode(
   try {
     response = await env.invoke(target, spec.input ?? {}, tx);
   } catch (error) {
-    throw new RequestError(`execute failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new RequestRefusedError(`execute failed: ${errorMessage(error)}`, { cause: error });
   }
   return protos.ChaincodeMessage.encode(response).finish();
 }
@@ -286,8 +308,7 @@ export const FABRIC3_REQUEST_TYPES: ReadonlySet<number> = new Set([
   MessageType.GET_STATE_MULTIPLE,
 ]);
 
-/** The text of a refused request: SimulationError/RequestError messages are Fabric's reasons. */
+/** The text of a refused request: a RequestRefusedError's message is Fabric's reason. */
 export function refusalText(error: unknown): string {
-  if (error instanceof RequestError || error instanceof SimulationError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -23,6 +23,8 @@ export interface PrivateKeyWrite extends KeyWrite {
   readonly collection: string;
   /** True when the key is purged (PURGE_PRIVATE_DATA): value, hash and history go. */
   readonly isPurge: boolean;
+  /** sha256 of the value: what a block holds for a private write (the value stays off the block). */
+  readonly valueHash?: Uint8Array;
 }
 
 export interface KeyMetadataWrite {

@@ -84,3 +84,54 @@ describe('ChannelLedger.commit', () => {
     expect(ledger.get('cc', 'col', 's')).toBeUndefined();
   });
 });
+
+// Source: hyperledger/fabric core/ledger/kvledger/txmgmt/validation/batch_preparer.go (valid
+// transactions of a block applied in order, version = {block, tx position}) and
+// core/ledger/pvtdatapolicy/btlpolicy.go ComputeExpiringBlock (private data committed in block b
+// with blockToLive n is purged when block b + n + 1 commits; 0 never expires).
+describe('ChannelLedger blocks', () => {
+  it('versions each write by block and position; a later transaction of the block sees earlier ones', () => {
+    const ledger = new ChannelLedger('ch');
+    const changes = ledger.prepareBlock(1, [
+      { txId: 't0', timestamp: ts, txNum: 0, writes: [put('k', 'first')], metadataWrites: [] },
+      { txId: 't2', timestamp: ts, txNum: 2, writes: [put('k', 'second')], metadataWrites: [meta('k', 'p')] },
+    ]);
+    ledger.applyBlock(changes);
+    expect(ledger.height).toBe(2);
+    expect(ledger.get('cc', '', 'k')).toMatchObject({
+      value: Buffer.from('second'),
+      version: { blockNum: 1, txNum: 2 },
+    });
+    expect(
+      ledger
+        .namespace('cc')
+        .historyOf('k')
+        .map((h) => h.txId),
+    ).toEqual(['t0', 't2']);
+  });
+
+  it('purges private data blockToLive blocks after its commit', () => {
+    const ledger = new ChannelLedger('ch');
+    const btl = (_ns: string, coll: string): number => (coll === 'short' ? 2 : 0);
+    const block = (n: number, writes: WriteRecord[]): void => {
+      ledger.applyBlock(
+        ledger.prepareBlock(n, [{ txId: `t${String(n)}`, timestamp: ts, txNum: 0, writes, metadataWrites: [] }], btl),
+      );
+    };
+    block(1, [put('s', 'v1', 'short'), put('l', 'v', 'long')]);
+    expect(ledger.get('cc', 'short', 's')?.expiresAt).toBe(4);
+    block(2, []);
+    block(3, []);
+    expect(ledger.get('cc', 'short', 's')).toBeDefined(); // still there after block 3 = 1 + 2
+    block(4, []);
+    expect(ledger.get('cc', 'short', 's')).toBeUndefined(); // purged when block 4 commits
+    expect(ledger.get('cc', 'long', 'l')).toBeDefined();
+    block(5, [put('s', 'v2', 'short')]);
+    block(6, [put('s', 'v3', 'short')]); // rewritten: the new version expires later
+    block(7, []);
+    expect(ledger.get('cc', 'short', 's')?.value.toString()).toBe('v3');
+    block(8, []);
+    block(9, []);
+    expect(ledger.get('cc', 'short', 's')).toBeUndefined();
+  });
+});

@@ -12,6 +12,8 @@ export interface StateEntry {
   readonly metadata?: ReadonlyMap<string, Buffer>;
   /** sha256(value), kept for private data only. */
   readonly hash?: Buffer;
+  /** Private data only: the block whose commit purges it (blockToLive), absent when it never expires. */
+  readonly expiresAt?: number;
 }
 
 /** A transaction timestamp as google.protobuf.Timestamp carries it. */

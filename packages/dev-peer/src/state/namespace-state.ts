@@ -23,6 +23,11 @@ export class NamespaceState {
     return collection === '' ? this.publicState : this.collections.get(collection);
   }
 
+  /** Names of the private collections holding (or having held) data. */
+  collectionNames(): string[] {
+    return [...this.collections.keys()];
+  }
+
   appendHistory(key: string, record: HistoryRecord): void {
     let list = this.history.get(key);
     if (list === undefined) {
@@ -35,5 +40,10 @@ export class NamespaceState {
   /** The history of a key, oldest first (the live array: callers must not modify it). */
   historyOf(key: string): readonly HistoryRecord[] {
     return this.history.get(key) ?? [];
+  }
+
+  /** Every key with history, and its records (oldest first). */
+  histories(): IterableIterator<[string, readonly HistoryRecord[]]> {
+    return this.history.entries();
   }
 }

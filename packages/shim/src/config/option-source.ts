@@ -1,22 +1,15 @@
-import { Parser } from 'yargs/helpers';
 import { InvalidOptionsError } from '../errors/shim-error';
+import { envName } from './command-flags';
 
-/** What the options module reads: the command-line arguments and an environment. */
+/** A command's flags as yargs parsed them: flag name → value (a repeated flag gives an array). */
+export type ParsedArgs = Readonly<Record<string, unknown>>;
+
+/** What the options module reads: the parsed flags and an environment. */
 export interface OptionsInput {
-  readonly argv: readonly string[];
+  readonly args: ParsedArgs;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Default for --module-path; process.cwd() when omitted. */
   readonly cwd?: string;
-}
-
-/** This process's arguments (after node and the script) and environment, as `Shim.start()` reads them. */
-export function processOptionsInput(): OptionsInput {
-  return { argv: process.argv.slice(2), env: process.env };
-}
-
-/** The environment variable of an option, as yargs `.env('CORE')` names it: CORE_<UPPER_SNAKE>. */
-export function envName(option: string): string {
-  return 'CORE_' + option.toUpperCase().replace(/[.-]/g, '_');
 }
 
 /** "--peer.address (or CORE_PEER_ADDRESS)": how errors name an option. */
@@ -25,37 +18,26 @@ export function describeOption(option: string): string {
 }
 
 /**
- * One place that answers "what value does this option have": the last occurrence on the command
- * line first, then its CORE_ variable, else undefined.
+ * One place that answers "what value does this option have": the flag (its last occurrence)
+ * first, then its CORE_ variable, else undefined.
  */
 export class OptionSource {
-  readonly #args: Readonly<Record<string, unknown>>;
+  readonly #args: ParsedArgs;
   readonly #env: Readonly<Record<string, string | undefined>>;
 
   constructor(input: OptionsInput) {
-    this.#args = Parser(input.argv.slice(), {
-      configuration: {
-        'dot-notation': false,
-        'parse-numbers': false,
-        'parse-positional-numbers': false,
-        'camel-case-expansion': false,
-        'boolean-negation': false,
-      },
-    });
+    this.#args = input.args;
     this.#env = input.env;
   }
 
-  /** A raw command-line value (a repeated flag gives its last value). */
+  /** A command-line value (a repeated flag gives its last value). */
   arg(name: string): string | undefined {
-    const value = this.#args[name];
-    const last = Array.isArray(value) ? (value as unknown[])[value.length - 1] : value;
+    const raw = this.#args[name];
+    const last: unknown = Array.isArray(raw) ? (raw as unknown[])[raw.length - 1] : raw;
     if (last === undefined || last === null) return undefined;
-    if (typeof last === 'boolean') {
-      throw new InvalidOptionsError(`--${name} needs a value`);
-    }
     if (typeof last === 'string') return last;
     if (typeof last === 'number') return String(last);
-    throw new InvalidOptionsError(`--${name} has an unexpected value`);
+    throw new InvalidOptionsError(`--${name} needs a value`);
   }
 
   /** An environment variable; an empty value counts as unset. */
@@ -77,13 +59,17 @@ export class OptionSource {
     return value;
   }
 
-  /** An integer option (grpc sizes and timings). */
-  integer(option: string): number | undefined {
+  /** An integer option, at least `min` when given. */
+  integer(option: string, min = Number.MIN_SAFE_INTEGER): number | undefined {
     const raw = this.string(option);
     if (raw === undefined) return undefined;
-    const value = Number(raw.trim());
-    if (raw.trim() === '' || !Number.isInteger(value)) {
+    const text = raw.trim();
+    const value = Number(text);
+    if (text === '' || !Number.isSafeInteger(value)) {
       throw new InvalidOptionsError(`${describeOption(option)} must be an integer, got ${JSON.stringify(raw)}`);
+    }
+    if (value < min) {
+      throw new InvalidOptionsError(`${describeOption(option)} must be at least ${min}, got ${value}`);
     }
     return value;
   }

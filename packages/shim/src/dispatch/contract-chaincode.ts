@@ -1,19 +1,22 @@
 import {
   Contract,
-  MetadataError,
-  SchemaCompiler,
-  buildContractMetadata,
-  isContractClass,
-  isDefaultContract,
+  isChaincodeError,
+  isContractError,
   type ChaincodeInterface,
   type ChaincodeResponse,
   type ChaincodeStub,
   type ContractClass,
+  type Context,
+} from '@chaincode/contract-api';
+import {
+  SchemaCompiler,
+  buildContractMetadata,
+  instantiateContracts,
   type ContractEntry,
   type ContractMetadataJson,
-  type Context,
   type ObjectTypeMetadata,
-} from '@chaincode/contract-api';
+} from '@chaincode/contract-api/internal';
+import { DispatchError } from './dispatch-error';
 import { LazyClientIdentity } from '../identity/lazy-client-identity';
 import { shimLogger } from '../logging/logger';
 import { createContractLogging } from './context-logging';
@@ -50,6 +53,8 @@ interface ContractRuntime {
   /** Set only when the contract overrides the handler (the base ones do nothing). */
   readonly before: ((ctx: Context) => Promise<void>) | undefined;
   readonly after: ((ctx: Context, result: unknown) => Promise<void>) | undefined;
+  /** The contract class sets `static autoWriteBatch = true`: each transaction starts a write batch. */
+  readonly autoWriteBatch: boolean;
 }
 
 const log = shimLogger('dispatch');
@@ -76,7 +81,7 @@ class ContractChaincodeImpl implements ContractChaincode {
   readonly #serializer: TransactionSerializer;
 
   constructor(classes: readonly ContractClass[], options: ContractChaincodeOptions) {
-    const entries = instantiate(classes);
+    const entries = instantiateContracts([...classes, SystemContract]);
     this.#defaultName = (entries.find((e) => e.isDefault) ?? entries[0])?.name ?? '';
     this.metadata = buildContractMetadata({ contracts: entries, info: options.info, file: options.metadataFile });
     const system = (entries[entries.length - 1] as ContractEntry).instance as SystemContract;
@@ -120,6 +125,7 @@ class ContractChaincodeImpl implements ContractChaincode {
       before:
         instance.beforeTransaction === base.beforeTransaction ? undefined : instance.beforeTransaction.bind(instance),
       after: instance.afterTransaction === base.afterTransaction ? undefined : instance.afterTransaction.bind(instance),
+      autoWriteBatch: (instance.constructor as typeof Contract).autoWriteBatch === true,
     };
   }
 
@@ -138,7 +144,10 @@ class ContractChaincodeImpl implements ContractChaincode {
       if (first === undefined) return successResponse(DEFAULT_INITIATOR_PAYLOAD);
       const route = splitFunctionName(first.toString('utf8'), this.#defaultName);
       const contract = this.#contracts.get(route.contractName);
-      if (contract === undefined) throw new Error(`Contract name is not known: ${route.contractName}`);
+      if (contract === undefined) {
+        throw new DispatchError('CC_SHIM_UNKNOWN_CONTRACT', `Contract name is not known: ${route.contractName}`);
+      }
+      if (contract.autoWriteBatch) stub.startWriteBatch();
       const ctx = createContext(contract, stub);
       const plan = contract.transactions.get(route.functionName);
       if (plan === undefined) {
@@ -156,9 +165,12 @@ class ContractChaincodeImpl implements ContractChaincode {
     } catch (err) {
       const response = responseFromError(err);
       if (log.isEnabled('debug')) {
+        // our errors' stable code, or the code a ContractError's author gave
+        const code = isChaincodeError(err) || isContractError(err) ? err.code : undefined;
         log.debug('transaction failed', {
           txId: safeTxId(stub),
           status: response.status,
+          ...(code === undefined ? {} : { code }),
           message: response.message,
           // where the contract failed: what --verbose / debug logging are for
           ...(err instanceof Error && err.stack !== undefined ? { stack: err.stack } : {}),
@@ -197,67 +209,4 @@ function createContext(contract: ContractRuntime, stub: ChaincodeStub): Context 
   else ctx.clientIdentity = identity;
   ctx.logging = contract.logging;
   return ctx;
-}
-
-/** Instantiate the classes (the system contract last) and work out the default contract. */
-function instantiate(classes: readonly ContractClass[]): ContractEntry[] {
-  const entries: ContractEntry[] = [];
-  const defaults: string[] = [];
-  for (const cls of [...classes, SystemContract as ContractClass]) {
-    if (!isContractClass(cls)) {
-      throw new MetadataError(
-        'INVALID_CONTRACT',
-        `invalid contract class ${describeClass(cls)}: ${notContractReason(cls)}`,
-      );
-    }
-    const instance = new cls();
-    if (!Contract._isContract(instance)) {
-      throw new MetadataError('INVALID_CONTRACT', `invalid contract instance ${describeClass(cls)}`);
-    }
-    const name = instance.getName();
-    if (entries.some((e) => e.name === name)) {
-      throw new MetadataError('DUPLICATE_CONTRACT', `Two contracts are named ${name}: contract names must be unique`);
-    }
-    const isDefault = isDefaultContract(cls);
-    if (isDefault) defaults.push(name);
-    entries.push({ name, instance, isDefault, contextClass: contextClassOf(instance) });
-  }
-  if (defaults.length > 1) {
-    throw new MetadataError(
-      'DUPLICATE_DEFAULT',
-      `A default has already been specified: ${defaults.join(' and ')} are both marked @Default()`,
-    );
-  }
-  if (defaults.length === 0 && entries.length > 0) {
-    const first = entries[0] as ContractEntry;
-    entries[0] = { ...first, isDefault: true };
-  }
-  return entries;
-}
-
-function contextClassOf(instance: Contract): unknown {
-  try {
-    return (instance.createContext() as { constructor: unknown }).constructor;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Why a class is not one of our contracts (a fabric-contract-api Contract gets a migration hint). */
-function notContractReason(cls: unknown): string {
-  if (typeof cls === 'function') {
-    try {
-      const probe: unknown = new (cls as new () => unknown)();
-      if (typeof probe === 'object' && probe !== null && (probe as { __isContract?: unknown }).__isContract === true) {
-        return "it extends fabric-contract-api's Contract: import Contract (and the decorators) from @chaincode/contract-api instead";
-      }
-    } catch {
-      // not constructible without arguments
-    }
-  }
-  return 'it does not extend Contract';
-}
-
-function describeClass(value: unknown): string {
-  return typeof value === 'function' ? value.name || '(anonymous class)' : typeof value;
 }

@@ -13,3 +13,4 @@ export {
   type TransactionSerializer,
 } from './serializers';
 export { SystemContract } from './system-contract';
+export { ArgumentError, DispatchError, type DispatchErrorCode, type ParameterPlace } from './dispatch-error';

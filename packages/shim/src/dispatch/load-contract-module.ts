@@ -1,6 +1,12 @@
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { isContractClass, MetadataError, validateContractMetadata, type ContractClass } from '@chaincode/contract-api';
+import type { ContractClass } from '@chaincode/contract-api';
+import {
+  assertContractClass,
+  isContractClass,
+  parseContractMetadata,
+  type ContractMetadataJson,
+} from '@chaincode/contract-api/internal';
 import { InvalidOptionsError, NoContractsError } from '../errors/shim-error';
 import { createContractChaincode, type ContractChaincode, type ContractChaincodeOptions } from './contract-chaincode';
 import type { SerializersConfig } from './serializers';
@@ -89,12 +95,8 @@ function contractsOf(exported: unknown): ContractClass[] | undefined {
   for (const candidate of candidates) {
     if (candidate === undefined || candidate === null) continue;
     if (Array.isArray(candidate)) {
-      const bad: unknown = (candidate as unknown[]).find((c) => !isContractClass(c));
-      if (bad !== undefined) {
-        throw new InvalidOptionsError(
-          `The contracts export holds something that is not a Contract class: ${describe(bad)}`,
-        );
-      }
+      // each entry must be one of our Contract classes (a fabric-contract-api class gets a hint)
+      for (const entry of candidate as unknown[]) assertContractClass(entry);
       return candidate as ContractClass[];
     }
     if (isContractClass(candidate)) return [candidate];
@@ -102,12 +104,8 @@ function contractsOf(exported: unknown): ContractClass[] | undefined {
   return undefined;
 }
 
-function describe(value: unknown): string {
-  return typeof value === 'function' ? value.name || '(anonymous)' : typeof value;
-}
-
 /** The metadata file of a package, validated against the contract schema; undefined when there is none. */
-export async function readMetadataFile(dir: string): Promise<Record<string, unknown> | undefined> {
+export async function readMetadataFile(dir: string): Promise<ContractMetadataJson | undefined> {
   for (const relative of METADATA_FILES) {
     const path = join(dir, relative);
     const exists = await access(path).then(
@@ -115,19 +113,7 @@ export async function readMetadataFile(dir: string): Promise<Record<string, unkn
       () => false,
     );
     if (!exists) continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readFile(path, 'utf8'));
-    } catch (err) {
-      throw new MetadataError(
-        'METADATA_SCHEMA',
-        `${path} is not JSON: ${err instanceof Error ? err.message : String(err)}`,
-        {
-          cause: err,
-        },
-      );
-    }
-    return validateContractMetadata(parsed, `Contract metadata (${path})`);
+    return parseContractMetadata(await readFile(path, 'utf8'), path);
   }
   return undefined;
 }

@@ -9,7 +9,7 @@ describe('responses', () => {
 
   it('keeps a ContractError status, message and payload', () => {
     const r = responseFromError(new ContractError('gone', { status: 404, payload: 'p' }));
-    expect({ ...r, payload: Buffer.from(r.payload).toString() }).toEqual({
+    expect({ ...r, payload: Buffer.from(r.payload ?? []).toString() }).toEqual({
       status: 404,
       message: 'gone',
       payload: 'p',
@@ -36,6 +36,6 @@ describe('responses', () => {
   it('copes with a thrown value that cannot be turned into JSON', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    expect(thrownMessage(circular)).toBe('The transaction threw an object');
+    expect(thrownMessage(circular)).toBe('The transaction threw [object]');
   });
 });

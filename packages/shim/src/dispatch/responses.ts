@@ -1,5 +1,6 @@
 import type { ChaincodeResponse } from '@chaincode/contract-api';
 import { isContractError } from '@chaincode/contract-api';
+import { errorMessage } from '@chaincode/contract-api/internal';
 
 const EMPTY = new Uint8Array(0);
 
@@ -24,34 +25,17 @@ export function responseFromError(err: unknown): ChaincodeResponse {
   return errorResponse(thrownMessage(err));
 }
 
-/** The message a thrown value stands for. */
+/**
+ * The message a thrown value stands for: an Error's (or any object's string `message`), a string or
+ * a number as is, and for anything else a sentence saying what was thrown (never an empty message).
+ */
 export function thrownMessage(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  if (typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string') {
-    return (err as { message: string }).message;
-  }
-  if (typeof err === 'string') return err;
-  switch (typeof err) {
-    case 'number':
-    case 'bigint':
-    case 'boolean':
-      return err.toString();
-    case 'undefined':
-      return 'The transaction threw undefined';
-    case 'symbol':
-      return `The transaction threw ${err.toString()}`;
-    case 'function':
-      return 'The transaction threw a function';
-    default:
-      return err === null ? 'The transaction threw null' : `The transaction threw ${safeJson(err)}`;
-  }
+  if (typeof err === 'number' || typeof err === 'bigint' || typeof err === 'boolean') return err.toString();
+  if (typeof err === 'string' || hasMessage(err)) return errorMessage(err);
+  if (typeof err === 'function') return 'The transaction threw a function';
+  return `The transaction threw ${errorMessage(err)}`;
 }
 
-function safeJson(value: unknown): string {
-  try {
-    const json: unknown = JSON.stringify(value);
-    return typeof json === 'string' ? json : 'a value';
-  } catch {
-    return 'an object';
-  }
+function hasMessage(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string';
 }

@@ -1,5 +1,4 @@
-import { JSONSerializer } from '@chaincode/contract-api';
-import type { FullSchema, ObjectTypeMetadata, ParameterReader, SchemaObject } from '@chaincode/contract-api';
+import { JSONSerializer, type FullSchema, type SchemaObject } from '@chaincode/contract-api';
 import { InvalidOptionsError } from '../errors/shim-error';
 
 /** A serializer class, or a module name whose export is one. */
@@ -19,8 +18,6 @@ export interface TransactionSerializer {
     fullschema: FullSchema,
     loggerPrefix?: string,
   ): { value: unknown; validateData?: unknown; jsonForValidation?: unknown };
-  /** Our JSONSerializer's extension: compile the argument reader once. */
-  compileReader?(schema: SchemaObject, components: Readonly<Record<string, ObjectTypeMetadata>>): ParameterReader;
 }
 
 export const DEFAULT_SERIALIZER_NAME = 'jsonSerializer';

@@ -1,4 +1,5 @@
-import { Contract, SYSTEM_CONTRACT_NAME, type ContractMetadataJson } from '@chaincode/contract-api';
+import { Contract } from '@chaincode/contract-api';
+import { SYSTEM_CONTRACT_NAME, type ContractMetadataJson } from '@chaincode/contract-api/internal';
 
 /**
  * The `org.hyperledger.fabric` contract every chaincode has: `GetMetadata` answers the metadata.

@@ -1,15 +1,17 @@
+import { JSONSerializer, type FullSchema } from '@chaincode/contract-api';
 import {
+  compileParameterReader,
+  errorMessage,
   ParameterConversionError,
-  type FullSchema,
+  registeredObjectClasses,
   type ObjectTypeMetadata,
   type ParameterMetadata,
   type SchemaCompiler,
   type SchemaObject,
   type TransactionMetadata,
   type ValueCheck,
-  registeredObjectClasses,
-} from '@chaincode/contract-api';
-import { errorMessage } from '../errors/shim-error';
+} from '@chaincode/contract-api/internal';
+import { ArgumentError, DispatchError, type ParameterPlace } from './dispatch-error';
 import type { TransactionSerializer } from './serializers';
 
 /** One parameter, ready to convert and check an argument. */
@@ -59,7 +61,10 @@ export function planTransaction(input: PlanInput): TransactionPlan {
     returns: transaction.returns,
     convert: (args) => {
       if (args.length > total || args.length < required) {
-        throw new Error(`Expected ${total} parameters, but ${args.length} have been supplied`);
+        throw new DispatchError(
+          'CC_SHIM_ARGUMENT_COUNT',
+          `Expected ${total} parameters, but ${args.length} have been supplied`,
+        );
       }
       const values = new Array<unknown>(args.length);
       for (let i = 0; i < args.length; i++) values[i] = (params[i] as ParameterPlan).read(args[i] as Uint8Array);
@@ -75,17 +80,17 @@ function countRequired(params: readonly ParameterPlan[]): number {
   return required;
 }
 
-function describe(input: PlanInput, name: string): string {
-  return `parameter '${name}' of transaction '${input.transaction.name}' in contract '${input.contractName}'`;
-}
-
 function planParameter(input: PlanInput, param: ParameterMetadata, index: number): ParameterPlan {
   const name = typeof param.name === 'string' ? param.name : `#${index}`;
   const optional = param.required === false;
-  const where = describe(input, name);
+  const place: ParameterPlace = { contract: input.contractName, transaction: input.transaction.name, parameter: name };
   const schema = (param as { schema?: SchemaObject }).schema;
   if (schema === undefined || typeof schema !== 'object') {
-    return failingParameter(name, optional, `Unable to use ${where}: it has no schema`);
+    return failingParameter(
+      name,
+      optional,
+      () => new ArgumentError('CC_SHIM_PARAMETER_UNUSABLE', place, 'it has no schema'),
+    );
   }
   let check: ValueCheck;
   try {
@@ -94,13 +99,13 @@ function planParameter(input: PlanInput, param: ParameterMetadata, index: number
     return failingParameter(
       name,
       optional,
-      `Unable to use ${where}: ${err instanceof Error ? err.message : String(err)}`,
+      () => new ArgumentError('CC_SHIM_PARAMETER_UNUSABLE', place, errorMessage(err), { cause: err }),
     );
   }
-  if (input.serializer.compileReader === undefined) {
-    return { name, optional, read: customRead(input.serializer, schema, input.components, where, check) };
+  if (!usesDefaultReading(input.serializer)) {
+    return { name, optional, read: customRead(input.serializer, schema, input.components, place, check) };
   }
-  const reader = input.serializer.compileReader(schema, input.components);
+  const reader = compileParameterReader(schema, input.components);
   return {
     name,
     optional,
@@ -109,40 +114,52 @@ function planParameter(input: PlanInput, param: ParameterMetadata, index: number
       try {
         json = reader.parse(text(data));
       } catch (err) {
-        throw conversionError(where, err);
+        throw conversionError(place, err);
       }
-      const problem = validate(where, check, json);
-      if (problem !== undefined) throw new Error(`Unable to validate ${where}: ${problem}`);
+      validate(place, check, json);
       try {
         return reader.materialize(json);
       } catch (err) {
         // e.g. a RangeError from an argument nested thousands of levels deep
-        throw conversionError(where, err);
+        throw conversionError(place, err);
       }
     },
   };
 }
 
-function conversionError(where: string, err: unknown): Error {
+/**
+ * Our JSONSerializer (or a subclass that keeps its `fromBuffer`): the argument reader is compiled
+ * once per parameter instead of calling `fromBuffer` for every argument, with the same result.
+ */
+function usesDefaultReading(serializer: TransactionSerializer): boolean {
+  return serializer.fromBuffer === JSONSerializer.prototype.fromBuffer;
+}
+
+function conversionError(place: ParameterPlace, err: unknown): ArgumentError {
   const reason = err instanceof ParameterConversionError ? err.reason : errorMessage(err);
-  return new Error(`Unable to convert ${where}: ${reason}`, { cause: err });
+  return new ArgumentError('CC_SHIM_ARGUMENT_CONVERSION', place, reason, { cause: err });
 }
 
-/** Run a compiled check; a check that throws (a value nested too deeply for it) names the parameter. */
-function validate(where: string, check: ValueCheck, value: unknown): string | undefined {
+/**
+ * Run a compiled check and throw what it finds; a check that throws (a value nested too deeply for
+ * it) names the parameter as well.
+ */
+function validate(place: ParameterPlace, check: ValueCheck, value: unknown): void {
+  let problem: string | undefined;
   try {
-    return check(value);
+    problem = check(value);
   } catch (err) {
-    throw new Error(`Unable to validate ${where}: ${errorMessage(err)}`, { cause: err });
+    throw new ArgumentError('CC_SHIM_ARGUMENT_INVALID', place, errorMessage(err), { cause: err });
   }
+  if (problem !== undefined) throw new ArgumentError('CC_SHIM_ARGUMENT_INVALID', place, problem);
 }
 
-function failingParameter(name: string, optional: boolean, message: string): ParameterPlan {
+function failingParameter(name: string, optional: boolean, error: () => ArgumentError): ParameterPlan {
   return {
     name,
     optional,
     read: () => {
-      throw new Error(message);
+      throw error();
     },
   };
 }
@@ -156,7 +173,7 @@ function customRead(
   serializer: TransactionSerializer,
   schema: SchemaObject,
   components: Readonly<Record<string, ObjectTypeMetadata>>,
-  where: string,
+  place: ParameterPlace,
   check: ValueCheck,
 ): (data: Uint8Array) => unknown {
   const fullschema: FullSchema = {
@@ -168,10 +185,9 @@ function customRead(
     try {
       out = serializer.fromBuffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength), fullschema);
     } catch (err) {
-      throw conversionError(where, err);
+      throw conversionError(place, err);
     }
-    const problem = validate(where, check, out.validateData ?? out.value);
-    if (problem !== undefined) throw new Error(`Unable to validate ${where}: ${problem}`);
+    validate(place, check, out.validateData ?? out.value);
     return out.value;
   };
 }

@@ -1,14 +1,7 @@
-/** Stable codes for every error the shim throws; clients may switch on `code`. */
-export type ShimErrorCode =
-  | 'INVALID_ARGUMENT'
-  | 'INVALID_OPTIONS'
-  | 'PEER_ERROR'
-  | 'PROTOCOL_ERROR'
-  | 'STREAM_CLOSED'
-  | 'TRANSACTION_TIMEOUT'
-  | 'BATCH_ERROR'
-  | 'IDENTITY_ERROR'
-  | 'NO_CONTRACTS';
+import { ChaincodeError } from '@chaincode/contract-api';
+import type { ShimErrorCode } from './codes';
+
+export type { ShimErrorCode } from './codes';
 
 export interface ShimErrorOptions {
   readonly cause?: unknown;
@@ -16,86 +9,110 @@ export interface ShimErrorOptions {
   readonly channelId?: string;
 }
 
-/** Base class of the shim's errors: a stable `code`, and the transaction it concerns when known. */
-export class ShimError extends Error {
-  readonly code: ShimErrorCode;
+/**
+ * Base class of the shim's errors: a stable `code` from the shim's registry (`errors/codes.ts`),
+ * and the transaction it concerns when known. Each code belongs to exactly one subclass.
+ */
+export abstract class ShimError<C extends ShimErrorCode = ShimErrorCode> extends ChaincodeError<C> {
   readonly txId: string | undefined;
   readonly channelId: string | undefined;
 
-  constructor(code: ShimErrorCode, message: string, options: ShimErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
-    this.code = code;
+  protected constructor(code: C, message: string, options: ShimErrorOptions = {}) {
+    super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
     this.txId = options.txId;
     this.channelId = options.channelId;
   }
 }
 
-/** A caller handed a stub method an argument Fabric would refuse (empty key, bad delimiter...). */
-export class InvalidArgumentError extends ShimError {
+/** Options (argv, environment, files, or an options object) are missing or invalid. */
+export class InvalidOptionsError extends ShimError<'CC_SHIM_INVALID_OPTIONS'> {
   constructor(message: string, options?: ShimErrorOptions) {
-    super('INVALID_ARGUMENT', message, options);
+    super('CC_SHIM_INVALID_OPTIONS', message, options);
+  }
+}
+
+/** A caller handed a shim method an argument Fabric would refuse (empty key, bad delimiter...). */
+export class InvalidArgumentError extends ShimError<'CC_SHIM_INVALID_ARGUMENT'> {
+  constructor(message: string, options?: ShimErrorOptions) {
+    super('CC_SHIM_INVALID_ARGUMENT', message, options);
   }
 }
 
 /** The peer answered a request with ERROR; `message` is the peer's text. */
-export class PeerRequestError extends ShimError {
+export class PeerRequestError extends ShimError<'CC_SHIM_PEER_ERROR'> {
   constructor(message: string, options?: ShimErrorOptions) {
-    super('PEER_ERROR', message, options);
+    super('CC_SHIM_PEER_ERROR', message, options);
   }
 }
 
-/** A message broke the protocol (wrong state, undecodable payload, unexpected type). */
-export class ProtocolError extends ShimError {
+/** A message from the peer could not be read (undecodable or missing proposal...). */
+export class ProtocolError extends ShimError<'CC_SHIM_PROTOCOL_ERROR'> {
   constructor(message: string, options?: ShimErrorOptions) {
-    super('PROTOCOL_ERROR', message, options);
+    super('CC_SHIM_PROTOCOL_ERROR', message, options);
   }
 }
 
-/** The stream to the peer ended; pending requests reject with this. */
-export class StreamClosedError extends ShimError {
+/** The stream to the peer ended; pending stub requests reject with this. */
+export class StreamClosedError extends ShimError<'CC_SHIM_STREAM_CLOSED'> {
   constructor(message: string, options?: ShimErrorOptions) {
-    super('STREAM_CLOSED', message, options);
+    super('CC_SHIM_STREAM_CLOSED', message, options);
   }
 }
 
-/** Options (argv, environment, files) are missing or invalid. */
-export class InvalidOptionsError extends ShimError {
+/** The peer did not answer a stub request within the request timeout. */
+export class RequestTimeoutError extends ShimError<'CC_SHIM_REQUEST_TIMEOUT'> {
   constructor(message: string, options?: ShimErrorOptions) {
-    super('INVALID_OPTIONS', message, options);
+    super('CC_SHIM_REQUEST_TIMEOUT', message, options);
+  }
+}
+
+/** Why the connection with the peer could not be made or kept. */
+export type ConnectionErrorCode =
+  'CC_SHIM_PEER_UNREACHABLE' | 'CC_SHIM_PEER_REFUSED' | 'CC_SHIM_CONNECTION_LOST' | 'CC_SHIM_LISTEN_FAILED';
+
+/** The chaincode could not register with the peer, lost it for good, or could not listen for it. */
+export class ConnectionError extends ShimError<ConnectionErrorCode> {
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- makes the protected base constructor public
+  constructor(code: ConnectionErrorCode, message: string, options?: ShimErrorOptions) {
+    super(code, message, options);
+  }
+}
+
+/** A command line that cannot run: unknown flag, missing value, no command. Its message is the line the user sees. */
+export class UsageError extends ShimError<'CC_SHIM_USAGE'> {
+  constructor(message: string, options?: ShimErrorOptions) {
+    super('CC_SHIM_USAGE', message, options);
+  }
+}
+
+/** Why a command (start, server, metadata generate) could not go on, besides options and the peer. */
+export type CommandErrorCode = 'CC_SHIM_MODULE_LOAD_FAILED' | 'CC_SHIM_FILE_ERROR';
+
+/** A command could not load the contract package or write its output. */
+export class CommandError extends ShimError<CommandErrorCode> {
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- makes the protected base constructor public
+  constructor(code: CommandErrorCode, message: string, options?: ShimErrorOptions) {
+    super(code, message, options);
   }
 }
 
 /** A contract package loaded, but exports no Contract classes. */
-export class NoContractsError extends ShimError {
+export class NoContractsError extends ShimError<'CC_SHIM_NO_CONTRACTS'> {
   constructor(message: string, options?: ShimErrorOptions) {
-    super('NO_CONTRACTS', message, options);
-  }
-}
-
-/** Narrow an unknown catch value to a message. */
-export function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  if (typeof err === 'string') return err;
-  if (err === undefined || err === null) return '';
-  return describeValue(err);
-}
-
-/** Render any value for a message: JSON where possible, else its type. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'symbol') return value.toString();
-  if (typeof value === 'function') return `[function ${value.name}]`;
-  try {
-    const json = JSON.stringify(value) as string | undefined;
-    return json ?? typeof value;
-  } catch {
-    return `[${typeof value}]`;
+    super('CC_SHIM_NO_CONTRACTS', message, options);
   }
 }
 
 /** The transaction's creator cannot be read as an X.509 identity (not PEM, idemix, malformed DER...). */
-export class IdentityError extends ShimError {
+export class IdentityError extends ShimError<'CC_SHIM_IDENTITY_ERROR'> {
   constructor(message: string, options?: ShimErrorOptions) {
-    super('IDENTITY_ERROR', message, options);
+    super('CC_SHIM_IDENTITY_ERROR', message, options);
+  }
+}
+
+/** A message the chaincode was about to send is larger than its grpc.max_send_message_length; it was not sent. */
+export class MessageTooLargeError extends ShimError<'CC_SHIM_MESSAGE_TOO_LARGE'> {
+  constructor(message: string, options?: ShimErrorOptions) {
+    super('CC_SHIM_MESSAGE_TOO_LARGE', message, options);
   }
 }

@@ -39,12 +39,13 @@ describe('ClientIdentity', () => {
   });
 
   describe('Fabric CA attributes', () => {
-    it('returns string values, "" included, and null for absent names', async () => {
+    it('returns string values, and null for absent names and for "" (as fabric-shim does)', async () => {
       const attributes = JSON.stringify({ attrs: { role: 'admin', empty: '', 'hf.Affiliation': 'org1.dept1' } });
       const identity = new ClientIdentity(creatorStub(await makeCertificate({ subject: [{ CN: ['u'] }], attributes })));
       expect(identity.getAttributeValue('role')).toBe('admin');
       expect(identity.getAttributeValue('hf.Affiliation')).toBe('org1.dept1');
-      expect(identity.getAttributeValue('empty')).toBe('');
+      expect(identity.getAttributeValue('empty')).toBeNull();
+      expect(identity.assertAttributeValue('empty', '')).toBe(false);
       expect(identity.getAttributeValue('absent')).toBeNull();
       expect(identity.assertAttributeValue('role', 'admin')).toBe(true);
       expect(identity.assertAttributeValue('role', 'Admin')).toBe(false);
@@ -127,7 +128,7 @@ describe('ClientIdentity', () => {
         thrown = err;
       }
       expect(thrown).toBeInstanceOf(IdentityError);
-      expect(thrown).toMatchObject({ code: 'IDENTITY_ERROR', name: 'IdentityError' });
+      expect(thrown).toMatchObject({ code: 'CC_SHIM_IDENTITY_ERROR', name: 'IdentityError' });
       expect((thrown as Error).message).toMatch(message);
       expect((thrown as Error).message).toContain('IdemixOrgMSP');
     });
@@ -137,7 +138,10 @@ describe('ClientIdentity', () => {
       const der = Buffer.from(pem.split('\n').slice(1, -2).join(''), 'base64');
       const truncated = `-----BEGIN CERTIFICATE-----\n${der.subarray(0, der.length - 10).toString('base64')}\n-----END CERTIFICATE-----\n`;
       expect(() => new ClientIdentity(creatorStub(truncated))).toThrow(
-        expect.objectContaining({ code: 'IDENTITY_ERROR', cause: expect.objectContaining({ name: 'DerError' }) }),
+        expect.objectContaining({
+          code: 'CC_SHIM_IDENTITY_ERROR',
+          cause: expect.objectContaining({ name: 'DerError' }),
+        }),
       );
     });
   });

@@ -1,4 +1,4 @@
-import type { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'crypto'; // not 'node:crypto': public declarations must compile with older @types/node
 import type { ClientIdentity as ClientIdentityApi, SerializedIdentity } from '@chaincode/contract-api';
 import { IdentityError } from '../errors/shim-error';
 import { parseCreatorCertificate, type CreatorCertificate } from './creator-certificate';
@@ -12,10 +12,11 @@ export interface CreatorSource {
  * The identity that submitted the transaction, read from the proposal's creator (an X.509 PEM
  * certificate and its MSP id). Construct it with the stub, as with fabric-shim.
  *
- * `getID()` is byte-identical to fabric-shim 2.5.8's, quirks included. Differences from the
- * official, all on inputs where it throws or loses data: an attribute whose value is `""` reads as
- * `""` (official: null); an attribute extension without an `attrs` object means "no attributes"
- * (official: every attribute call throws); inherited names such as `toString` are not attributes.
+ * `getID()` is byte-identical to fabric-shim 2.5.8's, quirks included, and so are the attribute
+ * answers (an attribute whose value is `""` reads as null). Differences from the official, all on
+ * inputs where it throws or answers nonsense: an attribute extension without an `attrs` object
+ * means "no attributes" (official: every attribute call throws); inherited names such as
+ * `toString` are not attributes (official: answers Object.prototype's function).
  * @throws IdentityError from the constructor when the creator is not a parsable PEM certificate.
  * @example
  * const cid = new ClientIdentity(stub);
@@ -49,18 +50,20 @@ export class ClientIdentity implements ClientIdentityApi {
 
   /**
    * A Fabric CA attribute (certificate extension 1.2.3.4.5.6.7.8.1), or null when the certificate
-   * does not carry it.
+   * does not carry it or its value is empty (as fabric-shim answers).
    * @throws IdentityError when the attribute extension is present but is not JSON.
    */
   getAttributeValue(attrName: string): string | null {
     const attributes = this.#parsed.attributes;
     if (!attributes.valid) throw new IdentityError(attributes.reason);
-    return attributes.values.get(attrName) ?? null;
+    const value = attributes.values.get(attrName);
+    return value === undefined || value === '' ? null : value;
   }
 
-  /** True when the attribute is present and equal to `attrValue`. */
+  /** True when the attribute is present (non-empty) and equal to `attrValue`. */
   assertAttributeValue(attrName: string, attrValue: string): boolean {
-    return this.getAttributeValue(attrName) === attrValue;
+    const value = this.getAttributeValue(attrName);
+    return value !== null && value === attrValue;
   }
 
   /**

@@ -1,5 +1,6 @@
-import { X509Certificate } from 'node:crypto';
-import { errorMessage, IdentityError } from '../errors/shim-error';
+import { X509Certificate } from 'crypto'; // not 'node:crypto': public declarations must compile with older @types/node
+import { errorMessage } from '@chaincode/contract-api/internal';
+import { IdentityError } from '../errors/shim-error';
 import { readCertificateFields } from './certificate-fields';
 import { formatFabricShimName } from './distinguished-name';
 import { FABRIC_CA_ATTRIBUTES_OID, parseFabricAttributes, type FabricAttributes } from './fabric-attributes';

@@ -1,4 +1,4 @@
-import type { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'crypto'; // not 'node:crypto': public declarations must compile with older @types/node
 import type { ClientIdentity as ClientIdentityApi } from '@chaincode/contract-api';
 import { ClientIdentity, type CreatorSource } from './client-identity';
 

@@ -1,15 +1,12 @@
 /**
- * Structured, levelled logging for the shim. Nothing here reads the environment: the options module
- * turns CORE_CHAINCODE_LOGGING_LEVEL / _SHIM / _FORMAT into a call to `configureLogging`.
- * A disabled level costs one integer comparison.
+ * Structured, levelled logging for the shim. Before the first line is written, the process's
+ * CORE_CHAINCODE_LOGGING_LEVEL / _SHIM / _FORMAT (read by the options module) set the levels and
+ * format; `configureLogging` overrides them. A disabled level costs one integer comparison.
  */
+import { processLogging } from '../config/logging-options';
+import { SEVERITY as severity, type LogLevel } from './levels';
 
-/** Fabric's level names (CRITICAL, ERROR, WARNING, INFO, DEBUG), lower-cased. */
-export type LogLevel = 'critical' | 'error' | 'warning' | 'info' | 'debug';
-
-export const LOG_LEVELS: readonly LogLevel[] = ['critical', 'error', 'warning', 'info', 'debug'];
-
-const severity: Record<LogLevel, number> = { critical: 0, error: 1, warning: 2, info: 3, debug: 4 };
+export { LOG_LEVELS, parseLogLevel, type LogLevel } from './levels';
 
 /** Extra structured fields; values are rendered with JSON.stringify in json format. */
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -40,6 +37,8 @@ export interface Logger {
 }
 
 interface LoggingState {
+  /** False until the logging variables of the process were applied. */
+  fromEnvironment: boolean;
   userThreshold: number;
   shimThreshold: number;
   format: 'text' | 'json';
@@ -52,6 +51,7 @@ const defaultSink: LogSink = (line) => {
 };
 
 const state: LoggingState = {
+  fromEnvironment: false,
   userThreshold: severity.info,
   shimThreshold: severity.info,
   format: 'text',
@@ -59,18 +59,14 @@ const state: LoggingState = {
   userLevels: new Map(),
 };
 
-/** Parse a Fabric level name (any case; WARN and NOTICE accepted as WARNING and INFO). */
-export function parseLogLevel(value: string | undefined): LogLevel | undefined {
-  if (value === undefined || value === '') return undefined;
-  const v = value.trim().toLowerCase();
-  if (v === 'warn') return 'warning';
-  if (v === 'notice') return 'info';
-  if (v === 'fatal' || v === 'panic') return 'critical';
-  return (LOG_LEVELS as readonly string[]).includes(v) ? (v as LogLevel) : undefined;
+/** Apply CORE_CHAINCODE_LOGGING_* once, before anything else decides a level. */
+function applyEnvironment(): void {
+  if (state.fromEnvironment) return;
+  state.fromEnvironment = true;
+  apply(processLogging());
 }
 
-/** Apply a logging configuration; unspecified fields keep their current value. */
-export function configureLogging(config: LoggingConfig): void {
+function apply(config: LoggingConfig): void {
   if (config.level !== undefined) state.userThreshold = severity[config.level];
   const shim = config.shimLevel ?? config.level;
   if (shim !== undefined) state.shimThreshold = severity[shim];
@@ -78,8 +74,21 @@ export function configureLogging(config: LoggingConfig): void {
   if (config.sink !== undefined) state.sink = config.sink;
 }
 
-/** Restore defaults (tests). */
+/**
+ * Set the levels, format or destination of the shim's logging; fields left out keep their value.
+ * `level` is the threshold of user loggers (`newLogger`) and, unless `shimLevel` is given, of the
+ * shim's own; `sink` receives each rendered line (default: stderr).
+ *
+ * @example configureLogging({ level: 'warning' }) // quiet the INFO lines
+ */
+export function configureLogging(config: LoggingConfig): void {
+  applyEnvironment();
+  apply(config);
+}
+
+/** Restore defaults (tests): the process's logging variables apply again at the next line. */
 export function resetLogging(): void {
+  state.fromEnvironment = false;
   state.userThreshold = severity.info;
   state.shimThreshold = severity.info;
   state.format = 'text';
@@ -121,6 +130,7 @@ class LoggerImpl implements Logger {
   }
 
   #threshold(): number {
+    if (!state.fromEnvironment) applyEnvironment();
     if (this.#shim) return state.shimThreshold;
     return state.userLevels.get(this.name) ?? state.userThreshold;
   }
@@ -166,6 +176,7 @@ export function userLogger(name: string): Logger {
 
 /** Change the level of one user logger, or of all user loggers when `name` is omitted. */
 export function setUserLogLevel(level: LogLevel, name?: string): void {
+  applyEnvironment();
   if (name === undefined) {
     state.userThreshold = severity[level];
     state.userLevels.clear();

@@ -1,22 +1,25 @@
-import type { ChaincodeInterface, ChaincodeResponse } from '@chaincode/contract-api';
-import { errorMessage, PeerRequestError, StreamClosedError } from '../errors/shim-error';
+import type { ChaincodeInterface } from '@chaincode/contract-api';
+import { errorMessage } from '@chaincode/contract-api/internal';
+import { MessageTooLargeError, StreamClosedError } from '../errors/shim-error';
 import type { Logger } from '../logging/logger';
-import { ChaincodeStub } from '../stub/chaincode-stub';
-import { LazyProposal } from '../stub/proposal';
 import { NO_CAPABILITIES, type PeerCapabilities } from '../stub/transaction-port';
 import { MessageType, messageTypeName, protos, type ChaincodeMessage, type ChaincodeMessageInit } from '../wire/protos';
 import { parseCapabilities } from './capabilities';
-import { Fifo } from './fifo';
-import { DEFAULT_MAX_CONCURRENT_TRANSACTIONS, DEFAULT_TRANSACTION_SLOT_TIMEOUT_MS } from './options';
+import { transactionPrefix } from './chaincode-response';
+import type { DisconnectReason } from './disconnect-reason';
+import { InFlightLimit } from './in-flight-limit';
+import {
+  DEFAULT_MAX_CONCURRENT_TRANSACTIONS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_TRANSACTION_SLOT_TIMEOUT_MS,
+} from './options';
 import { ProtocolState, ProtocolStateMachine } from './protocol-state';
 import type { MessageSender } from './request-queue';
-import { TransactionContext, transactionKey } from './transaction-context';
+import { TransactionContext } from './transaction-context';
+import { runTransaction, type TransactionInput } from './transaction-runner';
+import { TransactionTable } from './transaction-table';
 
-/** Why a stream ended: a readable reason, and the error when there was one. */
-export interface DisconnectReason {
-  readonly reason: string;
-  readonly error?: Error;
-}
+export type { DisconnectReason } from './disconnect-reason';
 
 export interface MessageHandlerOptions {
   /** The name sent in REGISTER (chaincode id name in client mode, ccid in server mode). */
@@ -24,28 +27,27 @@ export interface MessageHandlerOptions {
   readonly localMspId?: string | undefined;
   readonly maxConcurrentTransactions?: number | undefined;
   readonly transactionSlotTimeoutMs?: number | undefined;
+  readonly requestTimeoutMs?: number | undefined;
+  /** grpc.max_send_message_length: a larger message is not sent (grpc-js would fail the stream); -1: no limit. */
+  readonly maxSendMessageBytes?: number | undefined;
+  /** Batch every transaction's writes from its start (when the peer supports batching). */
+  readonly autoWriteBatch?: boolean | undefined;
   readonly log: Logger;
 }
 
-interface QueuedTransaction {
+/** Room for everything of a ChaincodeMessage besides its payload, event and ids (tags, lengths, timestamp). */
+const MESSAGE_OVERHEAD_BYTES = 256;
+
+/** A TRANSACTION/INIT received, waiting to start. */
+interface ReceivedTransaction extends TransactionInput {
   readonly message: ChaincodeMessage;
-  readonly args: Uint8Array[];
-  readonly isInit: boolean;
-}
-
-const RESPONSE_ERROR_THRESHOLD = 400;
-const RESPONSE_ERROR = 500;
-
-/** Short transaction prefix for texts, as fabric-shim writes it: `[channel-txid8]`. */
-function prefix(channelId: string, txId: string): string {
-  return `[${channelId}-${txId.substring(0, 8)}]`;
 }
 
 /**
- * The chaincode's end of one stream: the handshake (created → established → ready), then
- * TRANSACTION/INIT dispatch and the matching of RESPONSE/ERROR to each transaction's request queue.
- * It never throws into the transport and never exits the process: every problem becomes an ERROR
- * reply, a log line or the `closed` reason.
+ * The chaincode's end of one stream: the handshake (REGISTER → REGISTERED → READY), then the
+ * dispatch of each message the current state allows: transactions start (within the in-flight
+ * limit), answers go to the transaction table. It never throws into the transport and never
+ * exits the process: every problem becomes an ERROR reply, a log line or the `closed` reason.
  */
 export class ChaincodeMessageHandler {
   readonly #chaincode: ChaincodeInterface;
@@ -55,14 +57,11 @@ export class ChaincodeMessageHandler {
   readonly #log: Logger;
   readonly #name: string;
   readonly #localMspId: string | undefined;
-  readonly #maxInFlight: number;
+  readonly #autoWriteBatch: boolean;
   readonly #fsm: ProtocolStateMachine;
-  readonly #transactions = new Map<string, TransactionContext>();
-  /** Transactions that arrived while maxConcurrentTransactions were running, in arrival order. */
-  readonly #waiting = new Fifo<QueuedTransaction>();
-  #inFlight = 0;
-  readonly #slotTimeoutMs: number;
-  #sweepTimer: NodeJS.Timeout | undefined;
+  readonly #transactions: TransactionTable;
+  readonly #limit: InFlightLimit<ReceivedTransaction>;
+  readonly #maxSendBytes: number;
   #capabilities: PeerCapabilities = NO_CAPABILITIES;
   #resolveReady!: () => void;
   #rejectReady!: (error: Error) => void;
@@ -82,10 +81,20 @@ export class ChaincodeMessageHandler {
     this.#log = options.log;
     this.#name = options.chaincodeName;
     this.#localMspId = options.localMspId;
-    // Both limits were checked (positive integers when given) by startChaincode/serveChaincode.
-    this.#maxInFlight = options.maxConcurrentTransactions ?? DEFAULT_MAX_CONCURRENT_TRANSACTIONS;
-    this.#slotTimeoutMs = options.transactionSlotTimeoutMs ?? DEFAULT_TRANSACTION_SLOT_TIMEOUT_MS;
+    this.#maxSendBytes = options.maxSendMessageBytes ?? -1;
+    this.#autoWriteBatch = options.autoWriteBatch === true;
     this.#fsm = new ProtocolStateMachine(options.log);
+    // The limits were checked (positive integers when given) by startChaincode/serveChaincode.
+    this.#transactions = new TransactionTable(options.log, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    this.#limit = new InFlightLimit<ReceivedTransaction>({
+      max: options.maxConcurrentTransactions ?? DEFAULT_MAX_CONCURRENT_TRANSACTIONS,
+      slotTimeoutMs: options.transactionSlotTimeoutMs ?? DEFAULT_TRANSACTION_SLOT_TIMEOUT_MS,
+      log: options.log,
+      start: (received) => {
+        this.#start(received);
+      },
+      running: () => this.#transactions.values(),
+    });
     this.ready = new Promise<void>((resolve, reject) => {
       this.#resolveReady = resolve;
       this.#rejectReady = reject;
@@ -106,13 +115,14 @@ export class ChaincodeMessageHandler {
     return this.#capabilities;
   }
 
-  /** Number of transactions being served, and waiting for a slot. */
+  /** Transactions counted toward the in-flight limit. */
   get transactionsInFlight(): number {
-    return this.#inFlight;
+    return this.#limit.inFlight;
   }
 
+  /** Transactions waiting for a slot. */
   get transactionsWaiting(): number {
-    return this.#waiting.size;
+    return this.#limit.waiting;
   }
 
   /** Send REGISTER: the chaincode always speaks first. */
@@ -136,31 +146,57 @@ export class ChaincodeMessageHandler {
     }
   }
 
-  /** The stream ended (the peer closed it, it failed, or the chaincode closed it). */
-  handleStreamEnd(reason: string, error?: Error): void {
+  /** The stream ended (the peer closed it, it failed, the handshake timed out, or the chaincode closed it). */
+  handleStreamEnd(end: DisconnectReason): void {
     if (this.#fsm.state === ProtocolState.Closed) return;
     const wasReady = this.#fsm.state === ProtocolState.Ready;
-    this.#fsm.transition(ProtocolState.Closed, reason);
-    const closedError = new StreamClosedError(`the stream to the peer closed: ${reason}`, { cause: error });
-    for (const context of this.#transactions.values()) context.close(closedError);
-    const dropped = this.#waiting.drain().length;
-    if (this.#sweepTimer !== undefined) clearTimeout(this.#sweepTimer);
-    this.#sweepTimer = undefined;
+    this.#fsm.transition(ProtocolState.Closed, end.reason);
+    const closedError = new StreamClosedError(`the stream to the peer closed: ${end.reason}`, { cause: end.error });
+    const inFlight = this.#transactions.size;
+    this.#transactions.closeAll(closedError);
+    const dropped = this.#limit.drain();
     if (!wasReady) this.#rejectReady(closedError);
-    const level = error === undefined ? 'info' : 'error';
+    // Closed by the chaincode is no news; a peer that ended the stream is worth a line, a failure more.
+    const level = end.kind === 'closed' ? 'debug' : end.kind === 'ended' && inFlight === 0 ? 'info' : 'warning';
     this.#log[level]('stream to the peer ended', {
-      reason,
-      inFlight: this.#transactions.size,
+      reason: end.reason,
+      inFlight,
       ...(dropped > 0 ? { notStarted: dropped } : {}),
     });
-    this.#resolveClosed(error === undefined ? { reason } : { reason, error });
+    this.#resolveClosed(end);
   }
 
   #write(message: ChaincodeMessageInit): void {
     if (this.#fsm.state === ProtocolState.Closed) {
       throw new StreamClosedError('the stream to the peer is closed');
     }
+    this.#checkSize(message);
     this.#send(message);
+  }
+
+  /**
+   * Refuse (MessageTooLargeError) a message larger than grpc.max_send_message_length before grpc-js
+   * does: it would fail the whole stream, and every transaction on it, for one oversized message.
+   */
+  #checkSize(message: ChaincodeMessageInit): void {
+    const max = this.#maxSendBytes;
+    if (max < 0) return;
+    const event = message.chaincodeEvent;
+    const bound =
+      (message.payload?.length ?? 0) +
+      (event?.payload?.length ?? 0) +
+      (event?.eventName?.length ?? 0) +
+      (message.txid?.length ?? 0) +
+      (message.channelId?.length ?? 0) +
+      MESSAGE_OVERHEAD_BYTES;
+    if (bound <= max) return;
+    const size = protos.ChaincodeMessage.encode(message).finish().length;
+    if (size <= max) return;
+    throw new MessageTooLargeError(
+      `${messageTypeName(message.type ?? 0)} of ${String(size)} bytes is larger than grpc.max_send_message_length ` +
+        `(${String(max)} bytes) and was not sent`,
+      { txId: message.txid ?? undefined, channelId: message.channelId ?? undefined },
+    );
   }
 
   /** Best-effort write for replies: a closed stream only means nobody is listening any more. */
@@ -193,40 +229,49 @@ export class ChaincodeMessageHandler {
     }
     switch (this.#fsm.state) {
       case ProtocolState.Created:
-        if (type === MessageType.REGISTERED) {
-          this.#fsm.transition(ProtocolState.Established, 'REGISTERED received');
-          return;
-        }
-        break;
       case ProtocolState.Established:
-        if (type === MessageType.READY) {
-          this.#onReady(message);
-          return;
-        }
-        break;
+        this.#onHandshakeMessage(message);
+        return;
       case ProtocolState.Ready:
-        if (this.#onReadyStateMessage(message)) return;
-        break;
+        this.#onReadyStateMessage(message);
+        return;
       case ProtocolState.Closed:
         return;
     }
-    this.#refuse(message);
   }
 
-  #onReadyStateMessage(message: ChaincodeMessage): boolean {
+  /** Created: REGISTERED moves on; Established: READY moves on; ERROR in either is a refusal. */
+  #onHandshakeMessage(message: ChaincodeMessage): void {
+    const state = this.#fsm.state;
+    if (state === ProtocolState.Created && message.type === MessageType.REGISTERED) {
+      this.#fsm.transition(ProtocolState.Established, 'REGISTERED received');
+    } else if (state === ProtocolState.Established && message.type === MessageType.READY) {
+      this.#onReady(message);
+    } else if (message.type === MessageType.ERROR && message.txid === '') {
+      const text = Buffer.from(message.payload).toString('utf8').trim();
+      this.handleStreamEnd({
+        kind: 'refused',
+        reason: `the peer answered REGISTER with ERROR: ${text === '' ? '(no reason given)' : text}`,
+      });
+    } else {
+      this.#refuse(message);
+    }
+  }
+
+  #onReadyStateMessage(message: ChaincodeMessage): void {
     switch (message.type) {
       case MessageType.RESPONSE:
       case MessageType.ERROR:
-        this.#onAnswer(message);
-        return true;
+        this.#transactions.route(message);
+        return;
       case MessageType.TRANSACTION:
         this.#onTransaction(message, false);
-        return true;
+        return;
       case MessageType.INIT:
         this.#onTransaction(message, true);
-        return true;
+        return;
       default:
-        return false;
+        this.#refuse(message);
     }
   }
 
@@ -258,181 +303,77 @@ export class ChaincodeMessageHandler {
     }
   }
 
-  #onAnswer(message: ChaincodeMessage): void {
-    const context = this.#transactions.get(transactionKey(message.channelId, message.txid));
-    const head = context?.queue.takeHead();
-    if (head === undefined) {
-      this.#log.warning('ignoring an answer for no pending request', {
-        type: messageTypeName(message.type),
-        txid: message.txid,
-        channel: message.channelId,
-      });
-      return;
-    }
-    if (message.type === MessageType.RESPONSE) {
-      head.resolve(message.payload as Buffer);
-    } else {
-      head.reject(
-        new PeerRequestError(Buffer.from(message.payload).toString('utf8'), {
-          txId: message.txid,
-          channelId: message.channelId,
-        }),
-      );
-    }
-  }
-
   #onTransaction(message: ChaincodeMessage, isInit: boolean): void {
     let args: Uint8Array[];
     try {
       args = protos.ChaincodeInput.decode(message.payload).args;
     } catch (err) {
-      const text = `${prefix(message.channelId, message.txid)} could not decode the ChaincodeInput of ${messageTypeName(message.type)}: ${errorMessage(err)}`;
+      const text = `${transactionPrefix(message.channelId, message.txid)} could not decode the ChaincodeInput of ${messageTypeName(message.type)}: ${errorMessage(err)}`;
       this.#log.warning(text);
       this.#replyError(message.channelId, message.txid, text);
       return;
     }
-    if (this.#inFlight >= this.#maxInFlight) {
-      this.#waiting.push({ message, args, isInit });
-      this.#scheduleSweep();
-      return;
-    }
-    this.#start(message, args, isInit);
+    const received: ReceivedTransaction = { message, args, proposal: message.proposal, isInit };
+    if (this.#limit.tryAcquire()) this.#start(received);
+    else this.#limit.wait(received);
   }
 
-  #start(message: ChaincodeMessage, args: Uint8Array[], isInit: boolean): void {
-    const channelId = message.channelId;
-    const txId = message.txid;
-    const key = transactionKey(channelId, txId);
-    if (this.#transactions.has(key)) {
-      const text = `${prefix(channelId, txId)} transaction ${txId} on channel ${channelId} is already in progress`;
-      this.#log.warning(text);
-      this.#replyError(channelId, txId, text);
+  /** Start a transaction whose slot is already taken. */
+  #start(received: ReceivedTransaction): void {
+    const { channelId, txid: txId } = received.message;
+    if (this.#transactions.has(channelId, txId)) {
+      // Not answered: the peer cannot tell an answer to the copy from the answer to the transaction
+      // in progress, so an ERROR here would fail that transaction. The first one answers for both.
+      this.#log.warning(
+        `${transactionPrefix(channelId, txId)} ignoring a second TRANSACTION for transaction ${txId} on channel ` +
+          `${channelId}: it is already in progress`,
+      );
+      this.#limit.giveBack();
       return;
     }
-    const context = new TransactionContext(channelId, txId, this.#capabilities, this.#localMspId, this.#guardedSend);
-    this.#transactions.set(key, context);
-    this.#inFlight++;
-    void this.#execute(context, key, args, message.proposal, isInit);
+    const context = new TransactionContext(
+      channelId,
+      txId,
+      this.#capabilities,
+      this.#localMspId,
+      this.#guardedSend,
+      this.#autoWriteBatch,
+    );
+    this.#transactions.add(context);
+    void this.#execute(context, received);
   }
 
-  async #execute(
-    context: TransactionContext,
-    key: string,
-    args: Uint8Array[],
-    proposal: protos.SignedProposal.$Properties | null | undefined,
-    isInit: boolean,
-  ): Promise<void> {
-    let response: ChaincodeResponse;
-    try {
-      response = await this.#invoke(context, args, proposal, isInit);
-    } catch (err) {
-      response = { status: RESPONSE_ERROR, message: errorMessage(err), payload: new Uint8Array(0) };
-      if (this.#log.isEnabled('debug')) {
-        this.#log.debug('chaincode failed', { txid: context.txId, error: errorMessage(err) });
-      }
-    }
+  async #execute(context: TransactionContext, input: TransactionInput): Promise<void> {
+    const response = await runTransaction(this.#chaincode, context, input, this.#log);
     try {
       if (!context.closed) {
-        const payload = protos.Response.encode(response).finish();
-        this.#write({
+        const completed = {
           type: MessageType.COMPLETED,
-          payload,
+          payload: protos.Response.encode(response).finish(),
           txid: context.txId,
           channelId: context.channelId,
           chaincodeEvent: context.event,
-        });
+        };
+        try {
+          this.#write(completed);
+        } catch (err) {
+          if (!(err instanceof MessageTooLargeError)) throw err;
+          // The peer still gets an answer: a 500 saying why, small enough to send.
+          const text = `${transactionPrefix(context.channelId, context.txId)} the transaction's response was not sent: ${err.message}`;
+          this.#log.warning(text);
+          this.#write({
+            type: MessageType.COMPLETED,
+            payload: protos.Response.encode({ status: 500, message: text }).finish(),
+            txid: context.txId,
+            channelId: context.channelId,
+          });
+        }
       }
     } catch (err) {
       this.#log.warning('could not send COMPLETED', { txid: context.txId, error: errorMessage(err) });
     } finally {
-      this.#transactions.delete(key);
-      if (context.holdsSlot) {
-        context.holdsSlot = false;
-        this.#inFlight--;
-      }
-      this.#startWaiting();
+      this.#transactions.delete(context);
+      this.#limit.release(context);
     }
   }
-
-  /** Run Init/Invoke and the batch flush; returns the Response to send (throws → 500). */
-  async #invoke(
-    context: TransactionContext,
-    args: Uint8Array[],
-    proposal: protos.SignedProposal.$Properties | null | undefined,
-    isInit: boolean,
-  ): Promise<ChaincodeResponse> {
-    const stub = new ChaincodeStub(context, args, new LazyProposal(proposal));
-    const result: unknown = isInit ? await this.#chaincode.Init(stub) : await this.#chaincode.Invoke(stub);
-    const response = normalizeResponse(result, isInit, context);
-    const batch = context.batch;
-    if (batch !== undefined && batch.size > 0 && response.status < RESPONSE_ERROR_THRESHOLD) {
-      await batch.flush(context);
-    }
-    return response;
-  }
-
-  /**
-   * While transactions wait for a slot, look now and then for ones the peer must have given up on
-   * (older than the slot timeout) and stop counting them, so a hung Invoke cannot block the stream.
-   */
-  #scheduleSweep(): void {
-    if (this.#sweepTimer !== undefined) return;
-    const delay = Math.min(this.#slotTimeoutMs, 1000);
-    this.#sweepTimer = setTimeout(() => {
-      this.#sweepTimer = undefined;
-      this.#sweep();
-    }, delay);
-    this.#sweepTimer.unref();
-  }
-
-  #sweep(): void {
-    if (this.transactionsWaiting === 0 || this.#fsm.state === ProtocolState.Closed) return;
-    const oldest = Date.now() - this.#slotTimeoutMs;
-    for (const context of this.#transactions.values()) {
-      if (context.holdsSlot && context.startedAt <= oldest) {
-        context.holdsSlot = false;
-        this.#inFlight--;
-        this.#log.warning('transaction still running after the slot timeout; no longer counted as in flight', {
-          txid: context.txId,
-          channel: context.channelId,
-          runningMs: Date.now() - context.startedAt,
-        });
-      }
-    }
-    this.#startWaiting();
-    if (this.transactionsWaiting > 0) this.#scheduleSweep();
-  }
-
-  #startWaiting(): void {
-    while (this.#inFlight < this.#maxInFlight) {
-      const next = this.#waiting.shift();
-      if (next === undefined) return;
-      this.#start(next.message, next.args, next.isInit);
-    }
-  }
-}
-
-/** What Init/Invoke returned, as a Response; anything without a status is fabric-shim's 500. */
-function normalizeResponse(result: unknown, isInit: boolean, context: TransactionContext): ChaincodeResponse {
-  const candidate = result as Partial<Record<keyof ChaincodeResponse, unknown>> | null | undefined;
-  const status = typeof candidate === 'object' && candidate !== null ? candidate.status : undefined;
-  if (typeof status !== 'number' || status === 0 || !Number.isFinite(status)) {
-    return {
-      status: RESPONSE_ERROR,
-      message: `${prefix(context.channelId, context.txId)} Calling chaincode ${isInit ? 'Init' : 'Invoke'}() has not called success or error.`,
-      payload: new Uint8Array(0),
-    };
-  }
-  const rawMessage = candidate?.message;
-  const rawPayload = candidate?.payload;
-  return {
-    status: Math.trunc(status),
-    message: errorMessage(rawMessage),
-    payload:
-      rawPayload instanceof Uint8Array
-        ? rawPayload
-        : typeof rawPayload === 'string'
-          ? Buffer.from(rawPayload, 'utf8')
-          : new Uint8Array(0),
-  };
 }

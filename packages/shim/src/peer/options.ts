@@ -1,3 +1,5 @@
+import type { BackoffOptions } from './backoff';
+
 /**
  * The runtime options of the two connection modes (client: we dial the peer; server: the peer
  * dials us). The config module builds them from argv/environment/files; code may build them directly.
@@ -37,6 +39,15 @@ export const DEFAULT_MAX_CONCURRENT_TRANSACTIONS = 1000;
  */
 export const DEFAULT_TRANSACTION_SLOT_TIMEOUT_MS = 30000;
 
+/** Default bound on the wait for the peer's answer to one stub request. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30000;
+
+/** Default bound on registering: from the first dial to READY, over all attempts. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 20000;
+
+/** `reconnectTimeoutMs` value meaning "keep trying for as long as it takes". */
+export const RECONNECT_FOREVER = -1;
+
 export interface ClientTlsOptions {
   /** PEM of the CA(s) that signed the peer's TLS certificate. */
   rootCert: Buffer;
@@ -61,6 +72,29 @@ export interface ChaincodeClientOptions {
   maxConcurrentTransactions?: number;
   /** A transaction running longer than this (default 30000) no longer holds one of those slots. */
   transactionSlotTimeoutMs?: number;
+  /** Fail a stub request the peer has not answered after this long (default 30000). */
+  requestTimeoutMs?: number;
+  /**
+   * Bound on registering when the session starts: from the first dial to READY, over all attempts
+   * (default 20000). Each attempt to register again after a lost connection has the same bound.
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Once the session has been READY and its stream ends: how long to keep trying to register
+   * again, in ms. -1: for as long as it takes; 0 (the default of `startChaincode`): never, the
+   * session ends with the stream. `Shim.start()` and `cc-start` default to -1.
+   */
+  reconnectTimeoutMs?: number;
+  /** Delays between attempts (capped exponential with jitter; default 250 ms doubling up to 5 s). */
+  backoff?: BackoffOptions;
+  /**
+   * Batch every transaction's writes from its start, as if each called `startWriteBatch()` first
+   * (only when the peer advertises WRITE_BATCH_STATE, Fabric 3.1+). Faster for write-heavy
+   * transactions, but a write the peer refuses then fails the transaction when the batch is sent,
+   * not at its own `await`. Default false: each write is answered at its own `await`, as with
+   * fabric-shim. Also `--auto-write-batch` / CORE_AUTO_WRITE_BATCH for `cc-start`.
+   */
+  autoWriteBatch?: boolean;
 }
 
 export interface ServerTlsOptions {
@@ -84,4 +118,16 @@ export interface ChaincodeServerOptions {
   maxConcurrentTransactions?: number;
   /** A transaction running longer than this (default 30000) no longer holds one of those slots. */
   transactionSlotTimeoutMs?: number;
+  /** Fail a stub request the peer has not answered after this long (default 30000). */
+  requestTimeoutMs?: number;
+  /** Close a connection whose peer has not completed the handshake (REGISTERED, READY) after this long (default 20000). */
+  connectTimeoutMs?: number;
+  /**
+   * Batch every transaction's writes from its start, as if each called `startWriteBatch()` first
+   * (only when the peer advertises WRITE_BATCH_STATE, Fabric 3.1+). Faster for write-heavy
+   * transactions, but a write the peer refuses then fails the transaction when the batch is sent,
+   * not at its own `await`. Default false: each write is answered at its own `await`, as with
+   * fabric-shim. Also `--auto-write-batch` / CORE_AUTO_WRITE_BATCH for `cc-start`.
+   */
+  autoWriteBatch?: boolean;
 }

@@ -1,3 +1,5 @@
+import { errorMessage } from '@chaincode/contract-api/internal';
+import { StreamClosedError } from '../errors/shim-error';
 import type { ChaincodeMessageInit } from '../wire/protos';
 import { Fifo } from './fifo';
 
@@ -19,6 +21,7 @@ export type MessageSender = (message: ChaincodeMessageInit) => void;
 export class RequestQueue {
   readonly #send: MessageSender;
   readonly #items = new Fifo<PendingRequest>();
+  #headSentAt = 0;
 
   constructor(send: MessageSender) {
     this.#send = send;
@@ -27,6 +30,16 @@ export class RequestQueue {
   /** Number of requests not yet answered (the one on the wire included). */
   get size(): number {
     return this.#items.size;
+  }
+
+  /** When the request on the wire was sent (Date.now()); meaningless while the queue is empty. */
+  get headSentAt(): number {
+    return this.#headSentAt;
+  }
+
+  /** The request on the wire, left in place; undefined when nothing is pending. */
+  peek(): PendingRequest | undefined {
+    return this.#items.peek();
   }
 
   /** Queue a request; it goes out at once when nothing else of this transaction is pending. */
@@ -55,10 +68,11 @@ export class RequestQueue {
     for (let head = this.#items.peek(); head !== undefined; head = this.#items.peek()) {
       try {
         this.#send(head.message);
+        this.#headSentAt = Date.now();
         return;
       } catch (err) {
         this.#items.shift();
-        head.reject(err instanceof Error ? err : new Error(String(err)));
+        head.reject(err instanceof Error ? err : new StreamClosedError(errorMessage(err), { cause: err }));
       }
     }
   }

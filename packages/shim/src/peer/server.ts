@@ -1,13 +1,15 @@
 import * as grpc from '@grpc/grpc-js';
 import type { ChaincodeInterface } from '@chaincode/contract-api';
-import { errorMessage, InvalidOptionsError } from '../errors/shim-error';
+import { errorMessage } from '@chaincode/contract-api/internal';
+import { ConnectionError, InvalidOptionsError } from '../errors/shim-error';
 import { shimLogger } from '../logging/logger';
 import { chaincodeService } from '../wire/services';
 import type { ChaincodeMessage, ChaincodeMessageInit } from '../wire/protos';
-import { checkChaincode, checkLimits } from './chaincode-check';
+import { checkAddress, checkAutoWriteBatch, checkChaincode, checkLimits } from './chaincode-check';
 import { grpcChannelOptions } from './grpc-options';
 import { ChaincodeMessageHandler } from './message-handler';
-import type { ChaincodeServerOptions } from './options';
+import { DEFAULT_CONNECT_TIMEOUT_MS, type ChaincodeServerOptions } from './options';
+import { ProtocolState } from './protocol-state';
 import { bindStream, StreamSession, type ChaincodeSession, type PeerStream } from './session';
 
 const log = shimLogger('server');
@@ -48,9 +50,34 @@ function bind(server: grpc.Server, address: string, credentials: grpc.ServerCred
   return new Promise((resolve, reject) => {
     server.bindAsync(address, credentials, (error, port) => {
       if (error === null) resolve(port);
-      else reject(new InvalidOptionsError(`could not listen on ${address}: ${error.message}`, { cause: error }));
+      else reject(listenError(address, error));
     });
   });
+}
+
+/** grpc-js reports a bind failure as "No address added out of total N resolved errors: [...]". */
+function listenError(address: string, error: Error): ConnectionError {
+  const inUse = /EADDRINUSE/.test(error.message);
+  const detail = inUse
+    ? 'the port is already in use'
+    : error.message.replace(/^No address added out of total \d+ resolved /, '');
+  return new ConnectionError('CC_SHIM_LISTEN_FAILED', `cannot listen on ${address}: ${detail}`, { cause: error });
+}
+
+/**
+ * A connection whose peer does not complete the handshake in time is closed, so a silent client
+ * cannot hold a stream open forever; the others are not affected.
+ */
+function endSilentConnection(session: StreamSession, peer: string, timeoutMs: number): void {
+  const timer = setTimeout(() => {
+    const awaited = session.handler.state === ProtocolState.Created ? 'REGISTERED' : 'READY';
+    void session.end({ kind: 'timeout', reason: `no ${awaited} from the peer at ${peer} within ${timeoutMs} ms` });
+  }, timeoutMs);
+  timer.unref();
+  const clear = (): void => {
+    clearTimeout(timer);
+  };
+  session.ready.then(clear, clear);
 }
 
 /**
@@ -64,9 +91,8 @@ export async function serveChaincode(
 ): Promise<ChaincodeServer> {
   checkChaincode(chaincode);
   checkLimits(options);
-  if (typeof options.address !== 'string' || options.address === '') {
-    throw new InvalidOptionsError('address is required');
-  }
+  checkAutoWriteBatch(options);
+  checkAddress('address', options.address, true);
   if (typeof options.ccid !== 'string' || options.ccid === '') {
     throw new InvalidOptionsError('ccid is required');
   }
@@ -86,6 +112,9 @@ export async function serveChaincode(
         localMspId: options.localMspId,
         maxConcurrentTransactions: options.maxConcurrentTransactions,
         transactionSlotTimeoutMs: options.transactionSlotTimeoutMs,
+        requestTimeoutMs: options.requestTimeoutMs,
+        maxSendMessageBytes: options.grpc?.['grpc.max_send_message_length'],
+        autoWriteBatch: options.autoWriteBatch,
         log,
       },
     );
@@ -94,8 +123,10 @@ export async function serveChaincode(
       sessions.delete(session);
     });
     sessions.add(session);
-    log.debug('peer connected', { peer: call.getPeer() });
+    const peer = call.getPeer();
+    log.debug('peer connected', { peer });
     handler.register();
+    endSilentConnection(session, peer, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
   };
   server.addService(chaincodeService, { connect });
 

@@ -1,13 +1,17 @@
 import type { ChaincodeMessage, ChaincodeMessageInit } from '../wire/protos';
-import type { ChaincodeMessageHandler, DisconnectReason } from './message-handler';
+import { streamFailure, type DisconnectReason } from './disconnect-reason';
+import type { ChaincodeMessageHandler } from './message-handler';
 
-/** One stream to the peer, as the application sees it. */
+/** The chaincode's connection with the peer, as the application sees it. */
 export interface ChaincodeSession {
-  /** Resolves once READY arrived (the peer sends transactions from then on); rejects when the stream ends first. */
+  /**
+   * Resolves once READY arrived (the peer sends transactions from then on); rejects when the
+   * session ends first (a `ConnectionError` in client mode).
+   */
   readonly ready: Promise<void>;
-  /** Resolves (never rejects) when the stream ends, with the reason. */
+  /** Resolves (never rejects) when the session is over, with the reason. */
   readonly closed: Promise<DisconnectReason>;
-  /** End the stream cleanly; resolves when it is closed. */
+  /** End the session cleanly; resolves when it is closed. */
   close(): Promise<void>;
 }
 
@@ -20,23 +24,26 @@ export interface PeerStream {
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
-/** Wire a stream's events to a handler. */
+/** Wire a stream's events to a handler; the first event that ends the stream gives the reason. */
 export function bindStream(stream: PeerStream, handler: ChaincodeMessageHandler): void {
   stream.on('data', (message) => {
     handler.handleMessage(message);
   });
-  stream.on('end', () => {
-    handler.handleStreamEnd('the peer ended the stream');
-  });
   stream.on('error', (error) => {
-    handler.handleStreamEnd(`stream error: ${error.message}`, error);
+    handler.handleStreamEnd(streamFailure(error));
+  });
+  stream.on('end', () => {
+    handler.handleStreamEnd({ kind: 'ended', reason: 'the peer ended the stream' });
   });
   stream.on('close', () => {
-    handler.handleStreamEnd('the stream closed');
+    handler.handleStreamEnd({ kind: 'ended', reason: 'the stream closed' });
   });
-  // Server side only: the peer went away without ending the stream.
+  // Server side only: grpc-js ended the call without a clean end from the peer.
   stream.on('cancelled', () => {
-    handler.handleStreamEnd('the peer cancelled the stream');
+    handler.handleStreamEnd({
+      kind: 'failed',
+      reason: 'the call was cancelled (the peer went away, or sent a message that could not be read)',
+    });
   });
 }
 
@@ -49,11 +56,7 @@ export class StreamSession implements ChaincodeSession {
     this.#handler = handler;
     this.#stream = stream;
     void handler.closed.then(() => {
-      try {
-        stream.end();
-      } catch {
-        // already ended
-      }
+      this.#endStream();
       teardown();
     });
   }
@@ -71,13 +74,22 @@ export class StreamSession implements ChaincodeSession {
     return this.#handler;
   }
 
-  async close(): Promise<void> {
-    this.#handler.handleStreamEnd('closed by the chaincode');
+  /** End the stream for `reason` (e.g. the handshake took too long); resolves when it is closed. */
+  async end(reason: DisconnectReason): Promise<void> {
+    this.#handler.handleStreamEnd(reason);
+    this.#endStream();
+    await this.#handler.closed;
+  }
+
+  close(): Promise<void> {
+    return this.end({ kind: 'closed', reason: 'closed by the chaincode' });
+  }
+
+  #endStream(): void {
     try {
       this.#stream.end();
     } catch {
       // already ended
     }
-    await this.#handler.closed;
   }
 }

@@ -35,6 +35,11 @@ export class TransactionContext implements TransactionPort {
   event: protos.ChaincodeEvent.$Properties | undefined = undefined;
   /** Set when the stream ended: nothing more is sent for this transaction. */
   closed = false;
+  /**
+   * Set when a request of this transaction went unanswered past its deadline: the peer may still
+   * answer it late, so no later request could be matched safely; they all fail with this error.
+   */
+  failure: Error | undefined = undefined;
   /** When the transaction started (Date.now()). */
   readonly startedAt = Date.now();
   /** True while the transaction counts toward the handler's bound on transactions in flight. */
@@ -46,12 +51,16 @@ export class TransactionContext implements TransactionPort {
     capabilities: PeerCapabilities,
     localMspId: string | undefined,
     send: MessageSender,
+    autoWriteBatch = false,
   ) {
     this.channelId = channelId;
     this.txId = txId;
     this.capabilities = capabilities;
     this.localMspId = localMspId;
-    this.batch = capabilities.useWriteBatch ? new WriteBatch(capabilities.maxSizeWriteBatch) : undefined;
+    // Writes are batched only inside startWriteBatch()/finishWriteBatch(), or throughout with autoWriteBatch.
+    this.batch = capabilities.useWriteBatch
+      ? new WriteBatch(capabilities.maxSizeWriteBatch, autoWriteBatch)
+      : undefined;
     this.queue = new RequestQueue(send);
   }
 
@@ -61,6 +70,7 @@ export class TransactionContext implements TransactionPort {
         new StreamClosedError('the stream to the peer is closed', { txId: this.txId, channelId: this.channelId }),
       );
     }
+    if (this.failure !== undefined) return Promise.reject(this.failure);
     const pending = new Pending(type, payload, this.txId, this.channelId);
     this.queue.enqueue(pending);
     return pending.promise;
@@ -69,6 +79,12 @@ export class TransactionContext implements TransactionPort {
   /** The stream ended: reject what waits, refuse what comes. */
   close(error: Error): void {
     this.closed = true;
+    this.queue.rejectAll(error);
+  }
+
+  /** A request timed out: reject what waits and refuse what comes, with `error`. */
+  fail(error: Error): void {
+    this.failure = error;
     this.queue.rejectAll(error);
   }
 }

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors/shim-error';
 import { common } from '../wire/protos';
-import { ENDORSER_ROLES, type EndorserRole } from './endorser-roles';
+import type { EndorserRole } from './endorser-roles';
 
 const MSPRoleType = common.MSPRole.MSPRoleType;
 const ROLE_BY_NAME: Readonly<Record<EndorserRole, common.MSPRole.MSPRoleType>> = {
@@ -34,8 +34,14 @@ export class KeyEndorsementPolicy {
    * @param policy existing policy bytes (from `getStateValidationParameter`); empty means none.
    * @throws InvalidArgumentError when the bytes are not a SignaturePolicyEnvelope of MSP roles.
    */
-  constructor(policy?: Uint8Array) {
-    if (policy !== undefined && policy.length > 0) this.#readPolicy(policy);
+  constructor(policy?: Uint8Array | null) {
+    if (policy === undefined || policy === null) return;
+    if (!(policy instanceof Uint8Array)) {
+      throw new InvalidArgumentError(
+        'the endorsement policy must be a Uint8Array (the bytes of a SignaturePolicyEnvelope)',
+      );
+    }
+    if (policy.length > 0) this.#readPolicy(policy);
   }
 
   /**
@@ -44,18 +50,16 @@ export class KeyEndorsementPolicy {
    * @throws InvalidArgumentError for a role other than 'MEMBER' or 'PEER' (nothing is added).
    */
   addOrgs(role: EndorserRole, ...mspIds: string[]): void {
-    const roleType = Object.hasOwn(ROLE_BY_NAME, role) ? ROLE_BY_NAME[role] : undefined;
-    if (roleType === undefined) {
-      throw new InvalidArgumentError(
-        `role type ${role} does not exist; use ${Object.values(ENDORSER_ROLES).join(' or ')}`,
-      );
-    }
-    for (const mspId of mspIds) this.#roles.set(mspId, roleType);
+    const roleType = typeof role === 'string' && Object.hasOwn(ROLE_BY_NAME, role) ? ROLE_BY_NAME[role] : undefined;
+    // fabric-shim's text; the roles are MEMBER and PEER (ENDORSER_ROLES).
+    if (roleType === undefined) throw new InvalidArgumentError(`role type ${orgKey(role)} does not exist`);
+    // As in fabric-shim, whose orgs are the keys of an object, an id is used as a string.
+    for (const mspId of mspIds) this.#roles.set(orgKey(mspId), roleType);
   }
 
   /** Stop requiring these orgs; unknown ids are ignored. */
   delOrgs(...mspIds: string[]): void {
-    for (const mspId of mspIds) this.#roles.delete(mspId);
+    for (const mspId of mspIds) this.#roles.delete(orgKey(mspId));
   }
 
   /** The orgs whose endorsement is required, in policy order. */
@@ -63,18 +67,19 @@ export class KeyEndorsementPolicy {
     return orderLikeObjectKeys([...this.#roles.keys()]);
   }
 
-  /** The encoded `SignaturePolicyEnvelope`. */
+  /** The encoded `SignaturePolicyEnvelope`, a plain Uint8Array as fabric-shim gives it. */
   getPolicy(): Uint8Array {
     const mspIds = this.listOrgs();
     const identities = mspIds.map((mspIdentifier) => ({
       principalClassification: common.MSPPrincipal.Classification.ROLE,
       principal: common.MSPRole.encode({ mspIdentifier, role: this.#roles.get(mspIdentifier) }).finish(),
     }));
-    return common.SignaturePolicyEnvelope.encode({
+    const bytes = common.SignaturePolicyEnvelope.encode({
       version: 0,
       rule: { nOutOf: { n: mspIds.length, rules: mspIds.map((_id, signedBy) => ({ signedBy })) } },
       identities,
     }).finish();
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   #readPolicy(bytes: Uint8Array): void {
@@ -102,6 +107,11 @@ export class KeyEndorsementPolicy {
       this.#roles.set(role.mspIdentifier, role.role);
     });
   }
+}
+
+/** A value as a string, as JavaScript writes it into an object key or a template (a number 5 is "5"). */
+function orgKey(mspId: unknown): string {
+  return String(mspId);
 }
 
 const MAX_ARRAY_INDEX = 2 ** 32 - 2;

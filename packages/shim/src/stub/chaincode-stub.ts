@@ -14,13 +14,29 @@ import type {
   StateQueryResponse,
   Timestamp,
 } from '@chaincode/contract-api';
-import { InvalidArgumentError, PeerRequestError, ShimError } from '../errors/shim-error';
+import { InvalidOptionsError, PeerRequestError } from '../errors/shim-error';
 import { MessageType, protos } from '../wire/protos';
-import { checkCollection, checkKey, checkPageSize, checkString, toBytes } from './argument-checks';
-import { checkSimpleKey, createCompositeKey, MAX_UNICODE_RUNE, splitCompositeKey } from './composite-key';
+import {
+  bookmarkArg,
+  bytesArg,
+  chaincodeArgs,
+  channelArg,
+  checkSimpleKey,
+  eventNameArg,
+  optionalBytesArg,
+  pageSizeArg,
+  PRIVATE_PARTIAL,
+  PRIVATE_RANGE,
+  PRIVATE_RICH_QUERY,
+  privateDataName,
+  privateDataValue,
+  privateQueryCollection,
+  stringArg,
+} from './arguments';
+import { createCompositeKey, MAX_UNICODE_RUNE, splitCompositeKey } from './composite-key';
 import { HistoryQueryIterator, StateQueryIterator } from './iterators';
 import type { LazyProposal } from './proposal';
-import { iterable, pagedIterable } from './query-iterable';
+import { queryIterable } from './query-iterable';
 import type { TransactionPort } from './transaction-port';
 import { WriteRecordType, type WriteRecordInit } from './write-batch';
 
@@ -30,8 +46,8 @@ export const VALIDATION_PARAMETER = 'VALIDATION_PARAMETER';
 /** A range query with an empty start key starts here (Fabric's substitute for ""). */
 const EMPTY_KEY_SUBSTITUTE = '\u0001';
 
-const EMPTY = Buffer.alloc(0);
 const utf8 = new TextDecoder('utf-8');
+const EMPTY = Buffer.alloc(0);
 
 type PagedResult = StateQueryResponse<StateQueryIteratorApi>;
 
@@ -40,35 +56,44 @@ interface SingleWriteCodec {
   encode(record: WriteRecordInit): { finish(): Uint8Array };
 }
 
-/** A view of the bytes as a Buffer, without copying (fabric-shim resolves writes with the RESPONSE payload). */
+/** The bytes as a Buffer, without copying (fabric-shim hands out Buffers for values). */
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function rejected<T>(err: unknown): Promise<T> {
-  return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+/** The bytes as a plain Uint8Array, without copying (fabric-shim hands out google-protobuf's). */
+function plainBytes(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** A rejected promise when `collection` is not a valid collection name, else undefined. */
-function invalidCollection(collection: string): Promise<never> | undefined {
-  try {
-    checkCollection(collection);
-    return undefined;
-  } catch (err) {
-    return rejected(err);
+/** QueryMetadata{pageSize, bookmark}, or undefined when both are empty (then nothing is sent). */
+function queryMetadata(pageSize: unknown, bookmark: unknown): Uint8Array | undefined {
+  const size = pageSizeArg(pageSize);
+  const mark = bookmarkArg(bookmark);
+  return size === 0 && mark === ''
+    ? undefined
+    : protos.QueryMetadata.encode({ pageSize: size, bookmark: mark }).finish();
+}
+
+/** `{iterator, metadata}` as fabric-shim builds it: metadata only when the peer sent some. */
+function pagedResult(iterator: StateQueryIteratorApi, response: protos.QueryResponse): PagedResult {
+  const result = { iterator } as PagedResult;
+  if (response.metadata.length > 0) {
+    const metadata = protos.QueryResponseMetadata.decode(response.metadata);
+    const view: QueryResponseMetadata = {
+      bookmark: metadata.bookmark,
+      fetchedRecordsCount: metadata.fetchedRecordsCount,
+    };
+    result.metadata = view;
   }
-}
-
-function decodeMetadata(bytes: Uint8Array): QueryResponseMetadata {
-  if (bytes.length === 0) return { fetchedRecordsCount: 0, bookmark: '' };
-  const metadata = protos.QueryResponseMetadata.decode(bytes);
-  return { fetchedRecordsCount: metadata.fetchedRecordsCount, bookmark: metadata.bookmark };
+  return result;
 }
 
 /**
  * The stub handed to `Init`/`Invoke`: everything a chaincode can ask of the peer during one
- * transaction. Same method names and shapes as fabric-shim 2.5's ChaincodeStub, plus Fabric 3.1's
- * getMultipleStates / write batching.
+ * transaction, giving the values, types and error texts fabric-shim 2.5.8 gives (checked case by
+ * case by test/compat/differential; the intended differences are listed in the README), plus
+ * Fabric 3.1's getMultipleStates and write batching.
  */
 export class ChaincodeStub implements ChaincodeStubApi {
   /** fabric-shim's status constants. */
@@ -78,6 +103,7 @@ export class ChaincodeStub implements ChaincodeStubApi {
   readonly #args: readonly Uint8Array[];
   readonly #proposal: LazyProposal;
   #stringArgs: string[] | undefined;
+  #bufferArgs: Buffer[] | undefined;
 
   /** @internal Built by the shim for each TRANSACTION/INIT; chaincode never constructs one. */
   constructor(port: TransactionPort, args: readonly Uint8Array[], proposal: LazyProposal) {
@@ -88,23 +114,25 @@ export class ChaincodeStub implements ChaincodeStubApi {
 
   // ---- arguments and transaction facts ----
 
+  /** The arguments as strings; the same array on every call, as with fabric-shim. */
   getArgs(): string[] {
-    return this.getStringArgs();
+    this.#stringArgs ??= this.#args.map((arg) => utf8.decode(arg));
+    return this.#stringArgs;
   }
 
   getStringArgs(): string[] {
-    this.#stringArgs ??= this.#args.map((arg) => utf8.decode(arg));
-    return this.#stringArgs.slice();
+    return this.getArgs();
   }
 
+  /** The arguments as Buffers; the same array on every call. */
   getBufferArgs(): Buffer[] {
-    return this.#args.map(asBuffer);
+    this.#bufferArgs ??= this.#args.map(asBuffer);
+    return this.#bufferArgs;
   }
 
   getFunctionAndParameters(): FunctionAndParameters {
-    const args = this.getStringArgs();
-    const fcn = args.shift() ?? '';
-    return { fcn, params: args };
+    const args = this.getArgs();
+    return args.length === 0 ? { fcn: '', params: [] } : { fcn: args[0] as string, params: args.slice(1) };
   }
 
   getTxID(): string {
@@ -115,22 +143,25 @@ export class ChaincodeStub implements ChaincodeStubApi {
     return this.#port.channelId;
   }
 
+  /** `{mspid, idBytes}`, idBytes a plain Uint8Array; the same object on every call. */
   getCreator(): SerializedIdentity {
     return this.#proposal.creator;
   }
 
+  /** The MSP id of the peer (CORE_PEER_LOCALMSPID). */
   getMspID(): string {
     const mspId = this.#port.localMspId;
-    if (mspId === undefined || mspId === '') {
-      throw new ShimError(
-        'INVALID_OPTIONS',
-        "getMspID: the peer's MSP id is not configured (set CORE_PEER_LOCALMSPID, or the localMspId option)",
-        { txId: this.#port.txId, channelId: this.#port.channelId },
-      );
+    if (mspId === undefined) {
+      // fabric-shim's text, which clients may match
+      throw new InvalidOptionsError('CORE_PEER_LOCALMSPID is unset in chaincode process', {
+        txId: this.#port.txId,
+        channelId: this.#port.channelId,
+      });
     }
     return mspId;
   }
 
+  /** The transient data, keys in sorted order, values Buffers; the same Map on every call. */
   getTransient(): Map<string, Uint8Array> {
     return this.#proposal.transient;
   }
@@ -139,15 +170,13 @@ export class ChaincodeStub implements ChaincodeStubApi {
     return this.#proposal.view();
   }
 
+  /** `{nanos, seconds}` with `seconds` an unsigned Long, as fabric-shim gives it. */
   getTxTimestamp(): Timestamp {
     return this.#proposal.timestamp;
   }
 
-  /** The proposal timestamp as a Date, truncated to the millisecond (never rounded up). */
   getDateTimestamp(): Date {
-    const ts = this.#proposal.timestamp;
-    const seconds = typeof ts.seconds === 'number' ? ts.seconds : ts.seconds.toNumber();
-    return new Date(seconds * 1000 + Math.floor(ts.nanos / 1_000_000));
+    return this.#proposal.date;
   }
 
   getBinding(): string {
@@ -156,90 +185,104 @@ export class ChaincodeStub implements ChaincodeStubApi {
 
   // ---- world state ----
 
-  getState(key: string): Promise<Uint8Array> {
-    return this.#getState('', key);
+  /** The value (a Buffer), empty when the key does not exist. An absent key reads as ''. */
+  async getState(key: string): Promise<Uint8Array> {
+    const payload = protos.GetState.encode({ key: stringArg(key, 'key'), collection: '' }).finish();
+    return this.#port.request(MessageType.GET_STATE, payload);
   }
 
-  putState(key: string, value: Uint8Array | string): Promise<void> {
-    return this.#putState('', key, value);
+  /**
+   * Resolves with the peer's (empty) RESPONSE payload as a Buffer, as fabric-shim does, though
+   * typed `void` (fabric-shim-api): `return ctx.stub.putState(...)` answers that payload.
+   */
+  async putState(key: string, value: Uint8Array | string): Promise<void> {
+    const record = { type: WriteRecordType.PUT_STATE, key: stringArg(key, 'key'), value: bytesArg(value, 'value') };
+    return this.#write(record, MessageType.PUT_STATE, protos.PutState);
   }
 
-  deleteState(key: string): Promise<void> {
-    return this.#deleteState('', key);
+  async deleteState(key: string): Promise<void> {
+    const record = { type: WriteRecordType.DEL_STATE, key: stringArg(key, 'key') };
+    return this.#write(record, MessageType.DEL_STATE, protos.DelState);
   }
 
-  setStateValidationParameter(key: string, ep: Uint8Array): Promise<void> {
-    return this.#putMetadata('', key, ep);
+  async setStateValidationParameter(key: string, ep: Uint8Array): Promise<void> {
+    return this.#putMetadata('', stringArg(key, 'key'), optionalBytesArg(ep, 'ep'));
   }
 
-  getStateValidationParameter(key: string): Promise<Uint8Array> {
-    return this.#getMetadata('', key);
+  /** The key's endorsement policy bytes (a plain Uint8Array), or undefined when it has none. */
+  async getStateValidationParameter(key: string): Promise<Uint8Array> {
+    return this.#getMetadata('', stringArg(key, 'key'));
   }
 
   getStateByRange(startKey: string, endKey: string): QueryIterable<StateQueryIteratorApi, KV> {
-    return iterable<StateQueryIteratorApi, KV>(this.#rangeIterator('', startKey, endKey));
+    return queryIterable(this.#range(startKey, endKey));
   }
 
   getStateByRangeWithPagination(
     startKey: string,
     endKey: string,
     pageSize: number,
-    bookmark = '',
+    bookmark?: string,
   ): QueryIterable<PagedResult, KV> {
-    return pagedIterable<StateQueryIteratorApi, KV>(this.#pagedRange(startKey, endKey, pageSize, bookmark));
+    const metadata = queryMetadata(pageSize, bookmark);
+    return queryIterable(this.#pagedRange(startKey, endKey, metadata));
   }
 
+  /** Throws at once for a bad object type or attribute, as fabric-shim does. */
   getStateByPartialCompositeKey(objectType: string, attributes: string[]): QueryIterable<StateQueryIteratorApi, KV> {
-    return iterable<StateQueryIteratorApi, KV>(this.#partialIterator('', objectType, attributes));
+    const key = createCompositeKey(objectType, attributes);
+    return queryIterable(this.#stateIterator('', key, key + MAX_UNICODE_RUNE));
   }
 
   getStateByPartialCompositeKeyWithPagination(
     objectType: string,
     attributes: string[],
     pageSize: number,
-    bookmark = '',
+    bookmark?: string,
   ): QueryIterable<PagedResult, KV> {
-    return pagedIterable<StateQueryIteratorApi, KV>(this.#pagedPartial(objectType, attributes, pageSize, bookmark));
+    const key = createCompositeKey(objectType, attributes);
+    const metadata = queryMetadata(pageSize, bookmark);
+    return queryIterable(this.#pagedPartial(key, metadata));
   }
 
   getQueryResult(query: string): QueryIterable<StateQueryIteratorApi, KV> {
-    return iterable<StateQueryIteratorApi, KV>(this.#queryIterator('', query));
+    return queryIterable(this.#richQuery('', query));
   }
 
-  getQueryResultWithPagination(query: string, pageSize: number, bookmark = ''): QueryIterable<PagedResult, KV> {
-    return pagedIterable<StateQueryIteratorApi, KV>(this.#pagedQuery(query, pageSize, bookmark));
+  getQueryResultWithPagination(query: string, pageSize: number, bookmark?: string): QueryIterable<PagedResult, KV> {
+    const metadata = queryMetadata(pageSize, bookmark);
+    return queryIterable(this.#pagedRichQuery(query, metadata));
   }
 
   getHistoryForKey(key: string): QueryIterable<HistoryQueryIteratorApi, KeyModification> {
-    return iterable<HistoryQueryIteratorApi, KeyModification>(this.#historyIterator(key));
+    return queryIterable(this.#history(key));
   }
 
+  /**
+   * Calls another chaincode on this transaction: `{status, message, payload}` (payload a Buffer).
+   * Rejects when the peer answers ERROR, or the callee answers anything but COMPLETED.
+   */
   async invokeChaincode(
     chaincodeName: string,
     args: (string | Uint8Array)[],
     channel?: string,
   ): Promise<ChaincodeResponse> {
-    checkKey(chaincodeName);
-    if (!Array.isArray(args)) throw new InvalidArgumentError('invokeChaincode: args must be an array');
-    const name = channel !== undefined && channel !== '' ? `${chaincodeName}/${channel}` : chaincodeName;
-    const spec = protos.ChaincodeSpec.encode({
-      chaincodeId: { name },
-      input: { args: args.map((arg, i) => toBytes(arg, `invokeChaincode argument ${i}`)) },
-    }).finish();
-    const bytes = await this.#port.request(MessageType.INVOKE_CHAINCODE, spec);
+    const name = stringArg(chaincodeName, 'chaincodeName');
+    const input = { args: chaincodeArgs(args) };
+    const onChannel = channelArg(channel);
+    const spec = { chaincodeId: { name: onChannel === '' ? name : `${name}/${onChannel}` }, input };
+    const bytes = await this.#port.request(MessageType.INVOKE_CHAINCODE, protos.ChaincodeSpec.encode(spec).finish());
     const reply = protos.ChaincodeMessage.decode(bytes);
-    if (reply.type === MessageType.COMPLETED) {
-      const response = protos.Response.decode(reply.payload);
-      return { status: response.status, message: response.message, payload: response.payload };
+    const response = protos.Response.decode(reply.payload);
+    if (reply.type !== MessageType.COMPLETED) {
+      throw new PeerRequestError(response.message, { txId: this.#port.txId, channelId: this.#port.channelId });
     }
-    throw new PeerRequestError(reply.payload.toString(), { txId: this.#port.txId, channelId: this.#port.channelId });
+    return { status: response.status, message: response.message, payload: asBuffer(response.payload) };
   }
 
+  /** The event sent with the transaction (the last call wins); an absent payload is empty. */
   setEvent(name: string, payload: Uint8Array | string): void {
-    if (typeof name !== 'string' || name.length === 0) {
-      throw new InvalidArgumentError('Event name must be a non-empty string');
-    }
-    this.#port.event = { eventName: name, payload: toBytes(payload, 'event payload') };
+    this.#port.event = { eventName: eventNameArg(name), payload: optionalBytesArg(payload, 'payload') };
   }
 
   createCompositeKey(objectType: string, attributes: string[]): string {
@@ -252,52 +295,64 @@ export class ChaincodeStub implements ChaincodeStubApi {
 
   // ---- private data ----
 
-  getPrivateData(collection: string, key: string): Promise<Uint8Array> {
-    return invalidCollection(collection) ?? this.#getState(collection, key);
+  async getPrivateData(collection: string, key: string): Promise<Uint8Array> {
+    const request = { collection: privateDataName(collection, 'collection'), key: privateDataName(key, 'key') };
+    return this.#port.request(MessageType.GET_STATE, protos.GetState.encode(request).finish());
   }
 
   async getPrivateDataHash(collection: string, key: string): Promise<Uint8Array> {
-    checkCollection(collection);
-    checkString(key, 'key');
-    const payload = protos.GetState.encode({ key, collection }).finish();
-    return this.#port.request(MessageType.GET_PRIVATE_DATA_HASH, payload);
+    const request = { collection: privateDataName(collection, 'collection'), key: privateDataName(key, 'key') };
+    return this.#port.request(MessageType.GET_PRIVATE_DATA_HASH, protos.GetState.encode(request).finish());
   }
 
-  putPrivateData(collection: string, key: string, value: Uint8Array | string): Promise<void> {
-    return invalidCollection(collection) ?? this.#putState(collection, key, value);
+  async putPrivateData(collection: string, key: string, value: Uint8Array | string): Promise<void> {
+    const record = {
+      type: WriteRecordType.PUT_STATE,
+      collection: privateDataName(collection, 'collection'),
+      key: privateDataName(key, 'key'),
+      value: privateDataValue(value),
+    };
+    return this.#write(record, MessageType.PUT_STATE, protos.PutState);
   }
 
-  deletePrivateData(collection: string, key: string): Promise<void> {
-    return invalidCollection(collection) ?? this.#deleteState(collection, key);
+  async deletePrivateData(collection: string, key: string): Promise<void> {
+    const record = {
+      type: WriteRecordType.DEL_STATE,
+      collection: privateDataName(collection, 'collection'),
+      key: privateDataName(key, 'key'),
+    };
+    return this.#write(record, MessageType.DEL_STATE, protos.DelState);
   }
 
-  purgePrivateData(collection: string, key: string): Promise<void> {
-    try {
-      checkCollection(collection);
-      checkKey(key);
-    } catch (err) {
-      return rejected(err);
-    }
-    const record = { type: WriteRecordType.PURGE_PRIVATE_DATA, key, collection };
+  /** Purges the key's private data and its history (the peer needs the V2_5 channel capability). */
+  async purgePrivateData(collection: string, key: string): Promise<void> {
+    const record = {
+      type: WriteRecordType.PURGE_PRIVATE_DATA,
+      collection: privateDataName(collection, 'collection'),
+      key: privateDataName(key, 'key'),
+    };
     return this.#write(record, MessageType.PURGE_PRIVATE_DATA, protos.PurgePrivateState);
   }
 
-  setPrivateDataValidationParameter(collection: string, key: string, ep: Uint8Array): Promise<void> {
-    return invalidCollection(collection) ?? this.#putMetadata(collection, key, ep);
+  /** Unlike fabric-shim, an empty collection is refused (there it sets the public key's policy). */
+  async setPrivateDataValidationParameter(collection: string, key: string, ep: Uint8Array): Promise<void> {
+    const name = privateDataName(collection, 'collection');
+    return this.#putMetadata(name, stringArg(key, 'key'), optionalBytesArg(ep, 'ep'));
   }
 
-  getPrivateDataValidationParameter(collection: string, key: string): Promise<Uint8Array> {
-    return invalidCollection(collection) ?? this.#getMetadata(collection, key);
+  /** Unlike fabric-shim, an empty collection is refused (there it reads the public key's policy). */
+  async getPrivateDataValidationParameter(collection: string, key: string): Promise<Uint8Array> {
+    return this.#getMetadata(privateDataName(collection, 'collection'), stringArg(key, 'key'));
   }
 
+  /** Resolves with the iterator; `.iterator` on it gives it again, for code written against fabric-shim's `{iterator}`. */
   getPrivateDataByRange(
     collection: string,
     startKey: string,
     endKey: string,
   ): QueryIterable<StateQueryIteratorApi, KV> {
-    return iterable<StateQueryIteratorApi, KV>(
-      invalidCollection(collection) ?? this.#rangeIterator(collection, startKey, endKey),
-    );
+    // fabric-shim counts the arguments given
+    return queryIterable(this.#privateRange(arguments.length, collection, startKey, endKey));
   }
 
   getPrivateDataByPartialCompositeKey(
@@ -305,34 +360,49 @@ export class ChaincodeStub implements ChaincodeStubApi {
     objectType: string,
     attributes: string[],
   ): QueryIterable<StateQueryIteratorApi, KV> {
-    return iterable<StateQueryIteratorApi, KV>(
-      invalidCollection(collection) ?? this.#partialIterator(collection, objectType, attributes),
-    );
+    // fabric-shim counts the arguments given
+    const count = arguments.length;
+    // fabric-shim rejects a bad count or collection, then throws at once for a bad composite key.
+    const key =
+      count === 3 && typeof collection === 'string' && collection !== ''
+        ? createCompositeKey(objectType, attributes)
+        : '';
+    return queryIterable(this.#privatePartial(count, collection, key));
   }
 
   getPrivateDataQueryResult(collection: string, query: string): QueryIterable<StateQueryIteratorApi, KV> {
-    return iterable<StateQueryIteratorApi, KV>(invalidCollection(collection) ?? this.#queryIterator(collection, query));
+    // fabric-shim counts the arguments given
+    return queryIterable(this.#privateRichQuery(arguments.length, collection, query));
   }
 
   // ---- Fabric 3.1: batched reads and writes ----
 
-  getMultipleStates(...keys: string[]): Promise<Uint8Array[]> {
-    return this.#getMultiple('', keys);
+  async getMultipleStates(...keys: string[]): Promise<Uint8Array[]> {
+    return this.#getMultiple(
+      '',
+      keys.map((key) => stringArg(key, 'key')),
+    );
   }
 
-  getMultiplePrivateData(collection: string, ...keys: string[]): Promise<Uint8Array[]> {
-    return invalidCollection(collection) ?? this.#getMultiple(collection, keys);
+  async getMultiplePrivateData(collection: string, ...keys: string[]): Promise<Uint8Array[]> {
+    const name = privateDataName(collection, 'collection');
+    return this.#getMultiple(
+      name,
+      keys.map((key) => stringArg(key, 'key')),
+    );
   }
 
   /**
-   * Marks the start of a write batch. Writes are already batched for the whole transaction when the
-   * peer supports WRITE_BATCH_STATE, and sent one by one when it does not, so this changes nothing.
+   * From here on, buffer the writes and send them as WRITE_BATCH_STATE (at finishWriteBatch(), or
+   * before the transaction completes), as Fabric's Go shim does. Nothing changes when the peer did
+   * not advertise batching. While a batch is open, a write the peer refuses fails the transaction
+   * at the flush, not at its own `await`.
    */
   startWriteBatch(): void {
-    // Nothing to do: batching follows the peer's advertised capability.
+    this.#port.batch?.open();
   }
 
-  /** Send the writes buffered so far now (they are sent before the transaction completes anyway). */
+  /** Send the buffered writes now and stop buffering; rejects when the peer refuses the batch. */
   async finishWriteBatch(): Promise<void> {
     const batch = this.#port.batch;
     if (batch !== undefined) await batch.flush(this.#port);
@@ -340,86 +410,47 @@ export class ChaincodeStub implements ChaincodeStubApi {
 
   // ---- helpers ----
 
-  /**
-   * One write: buffered in the transaction's batch when the peer supports WRITE_BATCH_STATE, else
-   * sent at once as its own message (`codec` encodes the record's key/value/collection/metadata).
-   */
+  /** One write: buffered while a batch is open, else sent at once and answered at its own await. */
   #write(record: WriteRecordInit, type: MessageType, codec: SingleWriteCodec): Promise<void> {
     const batch = this.#port.batch;
     let written: Promise<Buffer>;
-    if (batch === undefined) {
-      written = this.#port.request(type, codec.encode(record).finish()).then(asBuffer);
-    } else {
+    if (batch?.isOpen === true) {
       batch.add(record);
       written = Promise.resolve(Buffer.alloc(0));
+    } else {
+      written = this.#port.request(type, codec.encode(record).finish());
     }
-    // Typed as fabric-shim-api types it (void), but resolved as fabric-shim resolves it: with the
-    // peer's (empty) RESPONSE payload as a Buffer. Contracts that `return ctx.stub.putState(...)`
-    // answer that value, so the payload a client sees stays the official one.
+    // Typed `void` as fabric-shim-api types it; resolved with the peer's (empty) payload as a Buffer.
     return written as Promise<unknown> as Promise<void>;
   }
 
-  #getState(collection: string, key: string): Promise<Uint8Array> {
-    try {
-      checkString(key, 'key');
-    } catch (err) {
-      return rejected(err);
-    }
-    return this.#port.request(MessageType.GET_STATE, protos.GetState.encode({ key, collection }).finish());
-  }
-
-  #putState(collection: string, key: string, value: Uint8Array | string): Promise<void> {
-    let bytes: Uint8Array;
-    try {
-      checkKey(key);
-      bytes = toBytes(value, 'value');
-    } catch (err) {
-      return rejected(err);
-    }
-    const record = { type: WriteRecordType.PUT_STATE, key, value: bytes, collection };
-    return this.#write(record, MessageType.PUT_STATE, protos.PutState);
-  }
-
-  #deleteState(collection: string, key: string): Promise<void> {
-    try {
-      checkKey(key);
-    } catch (err) {
-      return rejected(err);
-    }
-    return this.#write({ type: WriteRecordType.DEL_STATE, key, collection }, MessageType.DEL_STATE, protos.DelState);
-  }
-
-  #putMetadata(collection: string, key: string, ep: Uint8Array): Promise<void> {
-    let value: Uint8Array;
-    try {
-      checkKey(key);
-      value = toBytes(ep, 'endorsement policy');
-    } catch (err) {
-      return rejected(err);
-    }
+  #putMetadata(collection: string, key: string, value: Uint8Array): Promise<void> {
     const metadata = { metakey: VALIDATION_PARAMETER, value };
     const record = { type: WriteRecordType.PUT_STATE_METADATA, key, collection, metadata };
     return this.#write(record, MessageType.PUT_STATE_METADATA, protos.PutStateMetadata);
   }
 
   async #getMetadata(collection: string, key: string): Promise<Uint8Array> {
-    checkString(key, 'key');
     const payload = protos.GetStateMetadata.encode({ key, collection }).finish();
     const bytes = await this.#port.request(MessageType.GET_STATE_METADATA, payload);
-    const result = protos.StateMetadataResult.decode(bytes);
-    for (const entry of result.entries) {
-      if (entry.metakey === VALIDATION_PARAMETER) return entry.value ?? EMPTY;
+    let value: Uint8Array | undefined;
+    for (const entry of protos.StateMetadataResult.decode(bytes).entries) {
+      if (entry.metakey === VALIDATION_PARAMETER) value = plainBytes(entry.value ?? EMPTY);
     }
-    return EMPTY;
+    // Declared Uint8Array as in fabric-shim-api; undefined, as there, when the key has none.
+    return value as Uint8Array;
   }
 
   async #getMultiple(collection: string, keys: string[]): Promise<Uint8Array[]> {
-    for (const key of keys) checkString(key, 'key');
     if (keys.length === 0) return [];
     const caps = this.#port.capabilities;
     if (!caps.useGetMultipleKeys) {
       // One GET_STATE per key; the request queue sends them one after the other.
-      return Promise.all(keys.map((key) => this.#getState(collection, key)));
+      return Promise.all(
+        keys.map((key) =>
+          this.#port.request(MessageType.GET_STATE, protos.GetState.encode({ key, collection }).finish()),
+        ),
+      );
     }
     const size = caps.maxSizeGetMultipleKeys;
     const values: Uint8Array[] = [];
@@ -428,99 +459,91 @@ export class ChaincodeStub implements ChaincodeStubApi {
       const payload = protos.GetStateMultiple.encode({ keys: chunk, collection }).finish();
       const bytes = await this.#port.request(MessageType.GET_STATE_MULTIPLE, payload);
       const result = protos.GetStateMultipleResult.decode(bytes);
-      for (let i = 0; i < chunk.length; i++) values.push(result.values[i] ?? EMPTY);
+      for (let i = 0; i < chunk.length; i++) values.push(asBuffer(result.values[i] ?? EMPTY));
     }
     return values;
   }
 
   async #query(type: MessageType, payload: Uint8Array): Promise<protos.QueryResponse> {
-    const bytes = await this.#port.request(type, payload);
-    return protos.QueryResponse.decode(bytes);
+    return protos.QueryResponse.decode(await this.#port.request(type, payload));
   }
 
-  async #rangeResponse(
+  #rangeResponse(
     collection: string,
     startKey: string,
     endKey: string,
     metadata?: Uint8Array,
   ): Promise<protos.QueryResponse> {
-    checkString(startKey, 'startKey');
-    checkString(endKey, 'endKey');
-    checkSimpleKey(startKey, 'startKey');
-    checkSimpleKey(endKey, 'endKey');
-    const start = startKey === '' ? EMPTY_KEY_SUBSTITUTE : startKey;
-    const payload = protos.GetStateByRange.encode({ startKey: start, endKey, collection, metadata }).finish();
-    return this.#query(MessageType.GET_STATE_BY_RANGE, payload);
-  }
-
-  async #rangeIterator(collection: string, startKey: string, endKey: string): Promise<StateQueryIteratorApi> {
-    return new StateQueryIterator(this.#port, await this.#rangeResponse(collection, startKey, endKey));
-  }
-
-  #partialBounds(objectType: string, attributes: string[]): [string, string] {
-    const start = createCompositeKey(objectType, attributes);
-    return [start, start + MAX_UNICODE_RUNE];
-  }
-
-  async #partialResponse(
-    collection: string,
-    objectType: string,
-    attributes: string[],
-    metadata?: Uint8Array,
-  ): Promise<protos.QueryResponse> {
-    const [startKey, endKey] = this.#partialBounds(objectType, attributes);
     const payload = protos.GetStateByRange.encode({ startKey, endKey, collection, metadata }).finish();
     return this.#query(MessageType.GET_STATE_BY_RANGE, payload);
   }
 
-  async #partialIterator(collection: string, objectType: string, attributes: string[]): Promise<StateQueryIteratorApi> {
-    return new StateQueryIterator(this.#port, await this.#partialResponse(collection, objectType, attributes));
+  async #stateIterator(collection: string, startKey: string, endKey: string): Promise<StateQueryIteratorApi> {
+    return new StateQueryIterator(this.#port, await this.#rangeResponse(collection, startKey, endKey));
   }
 
-  async #queryResponse(collection: string, query: string, metadata?: Uint8Array): Promise<protos.QueryResponse> {
-    checkString(query, 'query');
-    const payload = protos.GetQueryResult.encode({ query, collection, metadata }).finish();
+  /** fabric-shim's range bounds: an empty (or absent) start is U+0001; neither may start with U+0000. */
+  #rangeBounds(startKey: unknown, endKey: unknown): [string, string] {
+    const start = stringArg(startKey, 'startKey') || EMPTY_KEY_SUBSTITUTE;
+    const end = stringArg(endKey, 'endKey');
+    checkSimpleKey(start);
+    checkSimpleKey(end);
+    return [start, end];
+  }
+
+  async #range(startKey: unknown, endKey: unknown): Promise<StateQueryIteratorApi> {
+    const [start, end] = this.#rangeBounds(startKey, endKey);
+    return this.#stateIterator('', start, end);
+  }
+
+  async #pagedRange(startKey: unknown, endKey: unknown, metadata: Uint8Array | undefined): Promise<PagedResult> {
+    const [start, end] = this.#rangeBounds(startKey, endKey);
+    const response = await this.#rangeResponse('', start, end, metadata);
+    return pagedResult(new StateQueryIterator(this.#port, response), response);
+  }
+
+  async #pagedPartial(key: string, metadata: Uint8Array | undefined): Promise<PagedResult> {
+    const response = await this.#rangeResponse('', key, key + MAX_UNICODE_RUNE, metadata);
+    return pagedResult(new StateQueryIterator(this.#port, response), response);
+  }
+
+  #richQueryResponse(collection: string, query: unknown, metadata?: Uint8Array): Promise<protos.QueryResponse> {
+    const payload = protos.GetQueryResult.encode({ query: stringArg(query, 'query'), collection, metadata }).finish();
     return this.#query(MessageType.GET_QUERY_RESULT, payload);
   }
 
-  async #queryIterator(collection: string, query: string): Promise<StateQueryIteratorApi> {
-    return new StateQueryIterator(this.#port, await this.#queryResponse(collection, query));
+  async #richQuery(collection: string, query: unknown): Promise<StateQueryIteratorApi> {
+    return new StateQueryIterator(this.#port, await this.#richQueryResponse(collection, query));
   }
 
-  async #historyIterator(key: string): Promise<HistoryQueryIteratorApi> {
-    checkString(key, 'key');
-    const payload = protos.GetHistoryForKey.encode({ key }).finish();
+  async #pagedRichQuery(query: unknown, metadata: Uint8Array | undefined): Promise<PagedResult> {
+    const response = await this.#richQueryResponse('', query, metadata);
+    return pagedResult(new StateQueryIterator(this.#port, response), response);
+  }
+
+  async #history(key: unknown): Promise<HistoryQueryIteratorApi> {
+    const payload = protos.GetHistoryForKey.encode({ key: stringArg(key, 'key') }).finish();
     return new HistoryQueryIterator(this.#port, await this.#query(MessageType.GET_HISTORY_FOR_KEY, payload));
   }
 
-  #paged(response: protos.QueryResponse): PagedResult {
-    return { iterator: new StateQueryIterator(this.#port, response), metadata: decodeMetadata(response.metadata) };
+  async #privateRange(
+    count: number,
+    collection: unknown,
+    startKey: unknown,
+    endKey: unknown,
+  ): Promise<StateQueryIteratorApi> {
+    const name = privateQueryCollection(PRIVATE_RANGE, count, collection);
+    const start = stringArg(startKey, 'startKey') || EMPTY_KEY_SUBSTITUTE;
+    return this.#stateIterator(name, start, stringArg(endKey, 'endKey'));
   }
 
-  async #pagedRange(startKey: string, endKey: string, pageSize: number, bookmark: string): Promise<PagedResult> {
-    const metadata = queryMetadata(pageSize, bookmark);
-    return this.#paged(await this.#rangeResponse('', startKey, endKey, metadata));
+  async #privatePartial(count: number, collection: unknown, key: string): Promise<StateQueryIteratorApi> {
+    const name = privateQueryCollection(PRIVATE_PARTIAL, count, collection);
+    return this.#stateIterator(name, key, key + MAX_UNICODE_RUNE);
   }
 
-  async #pagedPartial(
-    objectType: string,
-    attributes: string[],
-    pageSize: number,
-    bookmark: string,
-  ): Promise<PagedResult> {
-    const metadata = queryMetadata(pageSize, bookmark);
-    return this.#paged(await this.#partialResponse('', objectType, attributes, metadata));
+  async #privateRichQuery(count: number, collection: unknown, query: unknown): Promise<StateQueryIteratorApi> {
+    const name = privateQueryCollection(PRIVATE_RICH_QUERY, count, collection);
+    return this.#richQuery(name, query);
   }
-
-  async #pagedQuery(query: string, pageSize: number, bookmark: string): Promise<PagedResult> {
-    const metadata = queryMetadata(pageSize, bookmark);
-    return this.#paged(await this.#queryResponse('', query, metadata));
-  }
-}
-
-function queryMetadata(pageSize: number, bookmark: string | undefined): Uint8Array {
-  checkPageSize(pageSize);
-  const mark = bookmark ?? '';
-  checkString(mark, 'bookmark');
-  return protos.QueryMetadata.encode({ pageSize, bookmark: mark }).finish();
 }

@@ -8,49 +8,46 @@ export const MIN_UNICODE_RUNE = '\u0000';
 /** Appended to a partial composite key to form the exclusive end of its range. */
 export const MAX_UNICODE_RUNE = '\u{10FFFF}';
 
-function checkPart(part: unknown, what: string): asserts part is string {
+/**
+ * An object type or attribute: a non-empty string (fabric-shim's check and text), without U+0000
+ * or U+10FFFF (Go's check, which fabric-shim lacks: such a part makes a key that cannot be split
+ * back or escapes its partial-key range).
+ */
+function checkPart(part: unknown): asserts part is string {
   if (typeof part !== 'string' || part.length === 0) {
-    throw new InvalidArgumentError(`${what} must be a non-empty string`);
+    throw new InvalidArgumentError('object type or attribute not a non-zero length string');
   }
   if (part.includes(MIN_UNICODE_RUNE) || part.includes(MAX_UNICODE_RUNE)) {
     throw new InvalidArgumentError(
-      `${what} ${JSON.stringify(part)} contains U+0000 or U+10FFFF, which are not allowed`,
+      `object type or attribute ${JSON.stringify(part)} contains U+0000 or U+10FFFF, which a composite key cannot hold`,
     );
   }
 }
 
 /** `\u0000` + objectType + `\u0000` + each attribute followed by `\u0000` (Fabric's format). */
-export function createCompositeKey(objectType: string, attributes: readonly string[]): string {
-  checkPart(objectType, 'composite key object type');
-  if (!Array.isArray(attributes)) {
-    throw new InvalidArgumentError('composite key attributes must be an array of strings');
-  }
+export function createCompositeKey(objectType: unknown, attributes: unknown): string {
+  checkPart(objectType);
+  if (!Array.isArray(attributes)) throw new InvalidArgumentError('attributes must be an array');
   let key = COMPOSITE_KEY_NAMESPACE + objectType + MIN_UNICODE_RUNE;
   for (const attribute of attributes as readonly unknown[]) {
-    checkPart(attribute, 'composite key attribute');
+    checkPart(attribute);
     key += attribute + MIN_UNICODE_RUNE;
   }
   return key;
 }
 
-/** The inverse of createCompositeKey; `{objectType: null, attributes: []}` for a simple key. */
-export function splitCompositeKey(compositeKey: string): SplitCompositeKey {
+/**
+ * The inverse of createCompositeKey, as fabric-shim (and Go) split: the part after the last
+ * U+0000 is dropped (it is empty in a well-formed key), so a key without its trailing U+0000
+ * loses its last attribute. `{objectType: null, attributes: []}` for a key that is not composite.
+ */
+export function splitCompositeKey(compositeKey: unknown): SplitCompositeKey {
   if (typeof compositeKey !== 'string' || compositeKey.length < 2 || compositeKey[0] !== COMPOSITE_KEY_NAMESPACE) {
-    return { objectType: null, attributes: [] };
+    // objectType is declared as a string (fabric-shim-api); null is what fabric-shim gives.
+    return { objectType: null as unknown as string, attributes: [] };
   }
-  const parts = compositeKey.slice(1).split(MIN_UNICODE_RUNE);
-  // A well-formed key ends with the separator, leaving one empty trailing part.
-  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  const objectType = parts.shift() ?? '';
-  return { objectType, attributes: parts };
-}
-
-/** Keys of plain range queries must stay out of the composite-key namespace. */
-export function checkSimpleKey(key: string, what: string): void {
-  if (key.length > 0 && key[0] === COMPOSITE_KEY_NAMESPACE) {
-    throw new InvalidArgumentError(
-      `${what} ${JSON.stringify(key)} starts with U+0000, which is reserved for composite keys; ` +
-        'use getStateByPartialCompositeKey for composite keys',
-    );
-  }
+  const parts = compositeKey.substring(1).split(MIN_UNICODE_RUNE);
+  const objectType = parts[0] as string;
+  parts.pop();
+  return { objectType, attributes: parts.length > 1 ? parts.slice(1) : [] };
 }

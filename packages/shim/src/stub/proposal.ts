@@ -2,12 +2,22 @@ import { createHash } from 'node:crypto';
 import type { ProposalView, SerializedIdentity, Timestamp } from '@chaincode/contract-api';
 import { ProtocolError } from '../errors/shim-error';
 import { common, msp, protos } from '../wire/protos';
-import { toLong, toTimestamp } from './timestamp';
+import { timestampDate, toLong, txTimestamp } from './timestamp';
 
 const EMPTY = Buffer.alloc(0);
 
 function bytesOf(value: Uint8Array | null | undefined): Uint8Array {
   return value ?? EMPTY;
+}
+
+/** The same bytes as a plain Uint8Array (fabric-shim hands out google-protobuf's), without copying. */
+function plainBytes(value: Uint8Array): Uint8Array {
+  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}
+
+/** The same bytes as a Buffer, without copying. */
+function asBuffer(value: Uint8Array): Buffer {
+  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
 
 function decodeStep<T>(what: string, decode: () => T): T {
@@ -29,6 +39,7 @@ export class LazyProposal {
   #signatureHeader: common.SignatureHeader | undefined;
   #creator: SerializedIdentity | undefined;
   #transient: Map<string, Uint8Array> | undefined;
+  #view: ProposalView | undefined;
   #payload: protos.ChaincodeProposalPayload | undefined;
   #header: common.Header | undefined;
 
@@ -86,7 +97,7 @@ export class LazyProposal {
     if (this.#creator === undefined) {
       const bytes = this.signatureHeader.creator;
       const identity = decodeStep('creator', () => msp.SerializedIdentity.decode(bytes));
-      this.#creator = { mspid: identity.mspid, idBytes: identity.idBytes };
+      this.#creator = { mspid: identity.mspid, idBytes: plainBytes(identity.idBytes) };
     }
     return this.#creator;
   }
@@ -99,24 +110,32 @@ export class LazyProposal {
     return this.#payload;
   }
 
-  /** A fresh Map each time, so a caller cannot alter what another caller sees. */
+  /**
+   * The transient map as fabric-shim gives it: one Map for the whole transaction, its values
+   * Buffers, its keys in sorted order (google-protobuf iterates maps so), not wire order.
+   */
   get transient(): Map<string, Uint8Array> {
     if (this.#transient === undefined) {
       const map = new Map<string, Uint8Array>();
       if (this.present) {
         const entries = this.payload.TransientMap;
-        for (const name of Object.keys(entries)) {
+        for (const name of Object.keys(entries).sort()) {
           const value = entries[name];
-          if (value !== undefined) map.set(name, value);
+          if (value !== undefined) map.set(name, asBuffer(value));
         }
       }
       this.#transient = map;
     }
-    return new Map(this.#transient);
+    return this.#transient;
   }
 
+  /** A fresh `{nanos, seconds: unsigned Long}` each time, as fabric-shim's getTxTimestamp(). */
   get timestamp(): Timestamp {
-    return toTimestamp(this.channelHeader.timestamp);
+    return txTimestamp(this.channelHeader.timestamp);
+  }
+
+  get date(): Date {
+    return timestampDate(this.channelHeader.timestamp);
   }
 
   /** hex sha256(nonce ‖ creator ‖ epoch as 8 bytes little-endian), as Fabric computes the binding. */
@@ -133,13 +152,18 @@ export class LazyProposal {
       .digest('hex');
   }
 
+  /** The decoded proposal, built once (fabric-shim hands out the same object each call). */
   view(): ProposalView {
+    this.#view ??= this.#buildView();
+    return this.#view;
+  }
+
+  #buildView(): ProposalView {
     const signed = this.#require();
     const channelHeader = this.channelHeader;
     const signatureHeader = this.signatureHeader;
-    const proposal = this.proposal;
     return {
-      signature: bytesOf(signed.signature),
+      signature: plainBytes(bytesOf(signed.signature)),
       proposal: {
         header: {
           signatureHeader: { creator: this.creator, nonce: signatureHeader.nonce },
@@ -155,7 +179,6 @@ export class LazyProposal {
           },
         },
         payload: { input: this.payload.input, transientMap: this.transient },
-        extension: proposal.extension,
       },
     };
   }

@@ -5,7 +5,8 @@
  * when the stream to the peer ends or the parent goes away, so a restart (a redeploy, a cancelled
  * transaction) is a fresh process: a fresh module cache and nothing left running.
  */
-import { configureLogging, loadChaincodeForCommand, startChaincode } from '@chaincode/shim';
+import { configureLogging, startChaincode } from '@chaincode/shim';
+import { loadChaincodeForCommand } from '@chaincode/shim/internal';
 import { describeLoadLocation } from '../../errors/load-location';
 import type { RunnerConfig, RunnerMessage } from './runner-protocol';
 

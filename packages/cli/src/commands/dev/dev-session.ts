@@ -100,6 +100,8 @@ export class DevSession implements ControlTarget {
     await this.#chaincode?.stop();
     this.#chaincode = undefined;
     try {
+      // the project's CouchDB indexes (META-INF/statedb/couchdb), for rich queries with a sort
+      this.#peer.installIndexes(this.name, { modulePath: this.#options.modulePath });
       const chaincode = await startChaincodeProcess({
         config: {
           modulePath: this.#options.modulePath,
@@ -196,14 +198,23 @@ export class DevSession implements ControlTarget {
     return true;
   }
 
-  /** Committed entries of the public state (or a collection) that the selection takes. */
+  /** Committed entries of the public state (or a collection) that the selection takes, in key order. */
   state(selection: KeySelection, collection?: string): { key: string; value: Uint8Array }[] {
-    const options = collection === undefined ? {} : { collection };
+    const where = collection === undefined ? {} : { collection };
     if (selection.kind === 'key') {
-      const value = this.#peer.getState(this.name, selection.key, options);
+      const value = this.#peer.getState(this.name, selection.key, where);
       return value === undefined ? [] : [{ key: selection.key, value }];
     }
-    return this.#peer.listState(this.name, options).filter((e) => inSelection(selection, e.key));
+    const range =
+      selection.kind === 'prefix'
+        ? { prefix: selection.prefix }
+        : selection.kind === 'range'
+          ? { startKey: selection.start, endKey: selection.end }
+          : {};
+    return this.#peer
+      .state(this.name, { ...where, ...range })
+      .filter((e) => inSelection(selection, e.key))
+      .map((e) => ({ key: e.key, value: e.value }));
   }
 
   /** A key's committed history, newest first. */

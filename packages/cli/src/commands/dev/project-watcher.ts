@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 
 /** What never triggers a redeploy: installs, build output, VCS data, local state, packages. */
 const IGNORED =
-  /(^|[\\/])(node_modules|dist|coverage|\.git|\.chaincode)([\\/]|$)|\.chaincode-dev\.json$|\.tar\.gz$|\.tsbuildinfo$|(^|[\\/])\.#|~$|\.swp$/;
+  /(^|[\\/])(node_modules|dist|coverage|\.git|\.chaincode)([\\/]|$)|\.chaincode-dev\.json(\.[^\\/]*)?$|\.tar\.gz$|\.tsbuildinfo$|(^|[\\/])\.#|~$|\.swp$/;
 
 /**
  * Watch a project for saved source changes: `onChange` gets the changed paths (relative to the

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, link, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '@chaincode/contract-api/internal';
 import { CliError } from '../../errors/cli-error';
@@ -33,20 +33,32 @@ export async function claimSessionFile(
 ): Promise<{ readonly file: string } | { readonly heldBy: SessionInfo }> {
   const file = join(dir, SESSION_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await writeFile(file, JSON.stringify(info, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
-      await chmod(file, 0o600);
-      return { file };
-    } catch (err) {
-      if ((err as { code?: unknown }).code !== 'EEXIST') {
-        throw new CliError('CC_CLI_FILE_ERROR', `cannot write ${file}: ${errorMessage(err)}`, { cause: err });
-      }
-    }
+    if (await createComplete(file, JSON.stringify(info, null, 2) + '\n')) return { file };
     const holder = readSessionFile(dir);
     if (holder !== undefined && isAlive(holder.pid)) return { heldBy: holder };
     await rm(file, { force: true }); // left by a session that is gone
   }
   throw new CliError('CC_CLI_FILE_ERROR', `cannot claim ${file}: another session keeps writing it`);
+}
+
+/**
+ * Create `file` with its whole content, readable by its owner only, unless it exists (false). The
+ * content goes to a private file first, then is linked to the name: a reader (`chaincode invoke`,
+ * a second session) never sees the file half written.
+ */
+async function createComplete(file: string, content: string): Promise<boolean> {
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(draft, content, { flag: 'wx', mode: 0o600 });
+    await chmod(draft, 0o600);
+    await link(draft, file);
+    return true;
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'EEXIST') return false;
+    throw new CliError('CC_CLI_FILE_ERROR', `cannot write ${file}: ${errorMessage(err)}`, { cause: err });
+  } finally {
+    await rm(draft, { force: true });
+  }
 }
 
 /** Remove the session file if it is still this session's. */

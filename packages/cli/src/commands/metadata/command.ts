@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { metadataGenerateOptions } from '@chaincode/shim';
+import { metadataGenerateOptions } from '@chaincode/shim/command-options';
 import type { CliInput } from '../../context';
 
 /** `chaincode metadata generate|validate`. */

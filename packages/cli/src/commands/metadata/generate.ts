@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { generateMetadata, generatedMetadataText } from '@chaincode/shim';
+import { generateMetadata, generatedMetadataText } from '@chaincode/shim/internal';
 import type { CliContext } from '../../context';
 
 /** `metadata generate`: JSON to stdout, or to a file (".json" added when it has no extension). */

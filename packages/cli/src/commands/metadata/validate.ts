@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { validateContractMetadata } from '@chaincode/contract-api';
-import { errorMessage } from '@chaincode/contract-api/internal';
+import { errorMessage, validateContractMetadata } from '@chaincode/contract-api/internal';
 import { CliError } from '../../errors/cli-error';
 import type { CliContext } from '../../context';
 

@@ -94,7 +94,7 @@ export async function packageChaincode(ctx: CliContext, options: PackageOptions)
 
 /** A node package must load as the peer will load it: contracts exported, metadata valid. */
 async function checkModule(dir: string): Promise<void> {
-  const { loadChaincodeForCommand } = await import('@chaincode/shim');
+  const { loadChaincodeForCommand } = await import('@chaincode/shim/internal');
   await loadChaincodeForCommand(dir);
 }
 

@@ -1,10 +1,10 @@
 import type { CommandModule } from 'yargs';
-import { startCommandOptions } from '@chaincode/shim';
+import { startCommandOptions } from '@chaincode/shim/command-options';
 import type { CliInput } from '../../context';
 
 /**
- * `cc start` (and `cc-start`): the official `fabric-chaincode-node start` flags. Values, CORE_*
- * variables and defaults are resolved by the shim's options module from the raw arguments.
+ * `chaincode start`: the shim's `start` (what `cc-start` runs), with its flags. The command logic
+ * lives in the shim and is loaded only when the command runs.
  */
 export function startCommand(ctx: CliInput): CommandModule {
   return {
@@ -14,10 +14,10 @@ export function startCommand(ctx: CliInput): CommandModule {
       y
         .options(startCommandOptions)
         .example('$0 start --peer.address localhost:7052 --chaincode-id-name mycc:1.0', 'dev-mode peer')
-        .epilogue('Every flag can also come from a CORE_ variable, e.g. CORE_PEER_ADDRESS, CORE_CHAINCODE_ID_NAME.'),
-    handler: async () => {
-      const { runStartCommand } = await import('./start');
-      await runStartCommand(ctx);
+        .epilogue('Every flag can also come from its CORE_ variable, e.g. CORE_PEER_ADDRESS, CORE_CHAINCODE_ID_NAME.'),
+    handler: async (args) => {
+      const { runStart } = await import('@chaincode/shim/internal');
+      await runStart({ args, env: ctx.env, cwd: ctx.cwd, ...(ctx.signal === undefined ? {} : { signal: ctx.signal }) });
     },
   };
 }

@@ -1,0 +1,192 @@
+/**
+ * The chaos suite: every scenario provokes one fault against our chaincode and against the
+ * official stack (fabric-shim / fabric-contract-api 2.5.8) where it can run it, states what our
+ * chaincode must do, checks it, then proves correct service afterwards with a few normal
+ * transactions. The table of both outcomes is test/chaos/RESULTS.md, checked here like
+ * docs/errors.md (UPDATE_CHAOS_RESULTS=1 regenerates it). Loopback only; every wait is bounded.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DevPeer } from '@chaincode/dev-peer';
+import { configureLogging } from '@chaincode/shim';
+import { badArguments } from './scenarios/bad-arguments';
+import { faults, streamDeaths } from './scenarios/faults';
+import { peerMessages } from './scenarios/peer-messages';
+import { removeTlsFiles, security } from './scenarios/security';
+import { serviceCheck } from './support/observe';
+import { cellOf, notRun, renderResults, type Cell, type ResultRow } from './support/results';
+import type { Observed, RowContext, Scenario, Stack } from './support/scenario';
+import { startOfficial, startOursBin, startOursInProcess, type Chaincode } from './support/stacks';
+
+const SCENARIOS: readonly Scenario[] = [...badArguments, ...peerMessages, ...streamDeaths, ...faults, ...security];
+const RESULTS_FILE = join(__dirname, 'RESULTS.md');
+
+/** Bounds on waiting for a registration before the service check (termination only). */
+const REGISTERED_WAIT_MS = 5000;
+const REREGISTER_WAIT_MS = 15000;
+const OFFICIAL_REREGISTER_WAIT_MS = 3000;
+
+const logs: string[] = [];
+let peer: DevPeer;
+const shared: Partial<Record<'inProcess' | 'bin' | 'official', Chaincode>> = {};
+let officialStarts = 0;
+let dedicated = 0;
+const rows: ResultRow[] = [];
+
+beforeAll(async () => {
+  // Our in-process sessions and the dev peer log here, never to the console.
+  configureLogging({ level: 'warning', shimLevel: 'warning', sink: (line) => logs.push(line) });
+  peer = await DevPeer.start({ faults: true });
+}, 30000);
+
+afterAll(async () => {
+  await Promise.allSettled([shared.inProcess, shared.bin, shared.official].map(async (cc) => cc?.stop()));
+  await peer.stop();
+  removeTlsFiles();
+});
+
+const registered = (cc: Chaincode | undefined): boolean =>
+  cc !== undefined && cc.alive && peer.chaincodes().includes(cc.name);
+
+/** Our chaincode for this row: the shared one of its runner, or a dedicated one with the row's options. */
+async function acquireOurs(s: Scenario): Promise<{ cc: Chaincode | undefined; release: () => Promise<void> }> {
+  const keep = async (): Promise<void> => undefined;
+  switch (s.ours.runner) {
+    case 'self':
+      return { cc: undefined, release: keep };
+    case 'in process':
+      if (s.ours.options !== undefined) {
+        const cc = await startOursInProcess(peer, `ours-${String(++dedicated)}`, s.ours.options, logs);
+        return { cc, release: () => cc.stop() };
+      }
+      shared.inProcess ??= await startOursInProcess(peer, 'ours', {}, logs);
+      // after a restart row it registers again by itself: give it the time it needs
+      await peer.waitForChaincode('ours', { timeoutMs: REREGISTER_WAIT_MS });
+      return { cc: shared.inProcess, release: keep };
+    case 'cc-start':
+      if (s.ours.args !== undefined) {
+        const cc = await startOursBin(peer, `ours-bin-${String(++dedicated)}`, [...s.ours.args]);
+        return { cc, release: () => cc.stop() };
+      }
+      if (shared.bin !== undefined && !shared.bin.alive) shared.bin = undefined;
+      shared.bin ??= await startOursBin(peer, 'ours-bin');
+      await peer.waitForChaincode('ours-bin', { timeoutMs: REREGISTER_WAIT_MS });
+      return { cc: shared.bin, release: keep };
+  }
+}
+
+/** The official chaincode for this row: the shared child (started again when it died or went down), or a dedicated one. */
+async function acquireOfficial(s: Scenario): Promise<{ cc: Chaincode | undefined; release: () => Promise<void> }> {
+  const keep = async (): Promise<void> => undefined;
+  if ('skip' in s.official || s.official.runner === 'self') return { cc: undefined, release: keep };
+  if (s.official.args !== undefined) {
+    const cc = await startOfficial(peer, `official-row-${String(++dedicated)}`, [...s.official.args]);
+    return { cc, release: () => cc.stop() };
+  }
+  if (!registered(shared.official)) {
+    await shared.official?.stop();
+    shared.official = await startOfficial(peer, `official-${String(++officialStarts)}`);
+  }
+  return { cc: shared.official, release: keep };
+}
+
+async function runStack(
+  s: Scenario,
+  stack: Stack,
+  cc: Chaincode | undefined,
+): Promise<{
+  observed: Observed;
+  service: { ok: boolean; detail: string };
+  alive: boolean;
+  cell: Cell;
+  row: RowContext;
+}> {
+  const from = logs.length;
+  const child = cc?.child;
+  const mark = child?.mark() ?? 0;
+  const output = (): string => (child !== undefined ? child.outputSince(mark) : logs.slice(from).join('\n'));
+  const row: RowContext = { peer, stack, cc, output };
+  let observed: Observed;
+  try {
+    observed = await s.run(row);
+  } finally {
+    peer.faults.clear();
+  }
+  let service: { ok: boolean; detail: string };
+  let alive: boolean;
+  if (observed.service !== undefined || cc === undefined) {
+    service = { ok: observed.service?.ok ?? false, detail: observed.service?.detail ?? 'no service check' };
+    alive = observed.service?.alive ?? false;
+  } else {
+    const wait = !s.streamDeath
+      ? REGISTERED_WAIT_MS
+      : stack === 'ours'
+        ? REREGISTER_WAIT_MS
+        : OFFICIAL_REREGISTER_WAIT_MS;
+    service = cc.alive ? await serviceCheck(peer, cc.name, wait) : { ok: false, detail: 'not registered' };
+    alive = cc.alive;
+  }
+  return { observed, service, alive, cell: cellOf(observed, service, alive, cc?.ended), row };
+}
+
+describe('chaos: each fault, what our chaincode must do, and correct service afterwards', () => {
+  for (const s of SCENARIOS) {
+    it(
+      `${s.group}: ${s.title}`,
+      async () => {
+        const ours = await acquireOurs(s);
+        let mine: Awaited<ReturnType<typeof runStack>>;
+        try {
+          mine = await runStack(s, 'ours', ours.cc);
+        } finally {
+          await ours.release();
+        }
+        let official: Cell;
+        if ('skip' in s.official) {
+          official = notRun(s.official.skip);
+        } else {
+          const theirs = await acquireOfficial(s);
+          try {
+            official = (await runStack(s, 'official', theirs.cc)).cell;
+          } finally {
+            await theirs.release();
+          }
+        }
+        rows.push({ group: s.group, title: s.title, expected: s.expected, ours: mine.cell, official });
+        require('node:fs').appendFileSync(
+          '/tmp/chaosprobe/debug.txt',
+          JSON.stringify(
+            { title: s.title, details: mine.observed.details, out: mine.row.output().slice(-3000) },
+            (k, v) => (k === 'results' || k === 'r' || k === 'big' || k === 'arg' ? undefined : v),
+          ) + '\n',
+        );
+
+        const context = `${mine.observed.response}\n${ours.cc?.output() ?? ''}`;
+        s.check(mine.observed, mine.row);
+        expect({ service: mine.service, alive: mine.alive, context: mine.service.ok ? '' : context }).toEqual({
+          service: { ok: true, detail: 'serves' },
+          alive: true,
+          context: '',
+        });
+      },
+      s.timeoutMs ?? 40000,
+    );
+  }
+
+  it('test/chaos/RESULTS.md is the table of this run', () => {
+    expect(rows).toHaveLength(SCENARIOS.length);
+    const generated = renderResults(rows);
+    if (process.env.UPDATE_CHAOS_RESULTS === '1') writeFileSync(RESULTS_FILE, generated);
+    const committed = readFileSync(RESULTS_FILE, 'utf8');
+    if (committed !== generated) {
+      const was = committed.split('\n');
+      const changed = generated
+        .split('\n')
+        .flatMap((line, i) => (line === was[i] ? [] : [`- ${was[i] ?? ''}`, `+ ${line}`]));
+      throw new Error(
+        'test/chaos/RESULTS.md differs from this run (regenerate it with UPDATE_CHAOS_RESULTS=1 npx jest test/chaos):\n' +
+          changed.join('\n'),
+      );
+    }
+  });
+});
