@@ -31,6 +31,7 @@ const moduleNameMapper: Config['moduleNameMapper'] = {
   '^@chaincode/dev-peer$': pkg('dev-peer', 'index.ts'),
   '^@chaincode/dev-peer/internal$': pkg('dev-peer', 'internal.ts'),
   '^@chaincode/cli$': pkg('cli', 'index.ts'),
+  '^@chaincode/cli/internal$': pkg('cli', 'internal.ts'),
 };
 
 function project(name: string, rootDir: string): NonNullable<Config['projects']>[number] {

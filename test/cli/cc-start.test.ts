@@ -171,7 +171,7 @@ describe('cc-start as a child process', () => {
   });
 
   it('exits 1 with one line for a module without contracts (chaincode start alike)', async () => {
-    child = spawnBin(BINS.cc, [
+    child = spawnBin(BINS.chaincode, [
       'start',
       '--peer.address',
       '127.0.0.1:7052',
@@ -182,11 +182,13 @@ describe('cc-start as a child process', () => {
     ]);
     const { code, stderr } = await child.exited;
     expect(code).toBe(1);
-    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^cc: No contracts exported by index\.js/)]);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^chaincode: No contracts exported by index\.js/),
+    ]);
   });
 
   it('shows the stack with --verbose', async () => {
-    child = spawnBin(BINS.cc, [
+    child = spawnBin(BINS.chaincode, [
       'metadata',
       'generate',
       '--verbose',

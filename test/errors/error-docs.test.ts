@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { contractApiErrorCodes } from '@chaincode/contract-api/internal';
 import { shimErrorCodes } from '@chaincode/shim/internal';
 import { devPeerErrorCodes } from '@chaincode/dev-peer/internal';
+import { cliErrorCodes } from '@chaincode/cli/internal';
 import { renderErrorDocs, sourcesOf, type RegistryEntry } from './error-docs';
 
 const root = join(__dirname, '..', '..');
@@ -28,6 +29,7 @@ const entries: RegistryEntry[] = [
     srcDir: join(root, 'packages', 'dev-peer', 'src'),
     registry: devPeerErrorCodes,
   },
+  { pkg: '@chaincode/cli', prefix: 'CC_CLI_', srcDir: join(root, 'packages', 'cli', 'src'), registry: cliErrorCodes },
 ];
 
 describe('docs/errors.md', () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeFailure, EXIT_FAILED, EXIT_USAGE } from './entry';
-import { UsageError } from './usage-error';
-import { cc, failure, fixtures, useTempDir } from './test-utils/run-cc';
+import { CliError, UsageError } from './errors/cli-error';
+import { cliErrorCodes } from './errors/codes';
+import { cc, failure, fixtures, jsTemplate, useTempDir } from './test-utils/run-cc';
 
 const tempDir = useTempDir();
 
@@ -11,7 +12,7 @@ describe('parsing', () => {
     const run = await cc(['--help']);
     expect(run.error).toBeUndefined();
     for (const name of ['start', 'server', 'metadata', 'init', 'package', 'dev', 'invoke', 'query']) {
-      expect(run.stdout).toContain(`cc ${name}`);
+      expect(run.stdout).toContain(`chaincode ${name}`);
     }
   });
 
@@ -35,7 +36,7 @@ describe('parsing', () => {
 
   it('refuses an unknown flag with one line and exit code 2', async () => {
     const { line, code } = failure(await cc(['start', '--peer.adress', 'p:1']));
-    expect(line).toBe('cc: Unknown argument: peer.adress');
+    expect(line).toBe('chaincode: Unknown argument: peer.adress');
     expect(code).toBe(EXIT_USAGE);
   });
 
@@ -58,13 +59,13 @@ describe('parsing', () => {
       ]),
     );
     expect(both.line).toBe(
-      'cc: --chaincode-tls-cert-file (or CORE_CHAINCODE_TLS_CERT_FILE) and --chaincode-tls-cert-path (or CORE_CHAINCODE_TLS_CERT_PATH) conflict: give only one of them',
+      'chaincode: --chaincode-tls-cert-file (or CORE_CHAINCODE_TLS_CERT_FILE) and --chaincode-tls-cert-path (or CORE_CHAINCODE_TLS_CERT_PATH) conflict: give only one of them',
     );
     expect(both.code).toBe(EXIT_FAILED);
     const keyOnly = failure(await cc(['server', '--chaincode-tls-key-file', 'k.pem']));
-    expect(keyOnly.line).toMatch(/^cc: a TLS option is set but no certificate/);
+    expect(keyOnly.line).toMatch(/^chaincode: a TLS option is set but no certificate/);
     const caOnly = failure(await cc(['server', '--chaincode-tls-client-cacert-file', 'ca.pem']));
-    expect(caOnly.line).toMatch(/^cc: a TLS option is set but no key/);
+    expect(caOnly.line).toMatch(/^chaincode: a TLS option is set but no key/);
   });
 
   it('takes init --version as the package version, not the CLI version', async () => {
@@ -74,8 +75,29 @@ describe('parsing', () => {
     expect(run.stdout).toContain('npm test');
   });
 
-  it('refuses an unknown template', async () => {
-    expect(failure(await cc(['init', 'x', '--template', 'rust'], { cwd: tempDir() })).line).toMatch(/Invalid values/);
+  it('refuses an unknown template with the whole reason, not just its first line', async () => {
+    const run = await cc(['init', 'x', '--template', 'vue'], { cwd: tempDir() });
+    expect(run.error).toBeInstanceOf(UsageError);
+    expect(describeFailure(run.error, false)).toBe(
+      'chaincode: Invalid values:\n' +
+        '  Argument: template, Given: "vue", Choices: "typescript", "javascript", "private-data", "ccaas"\n' +
+        'Run chaincode --help (or chaincode <command> --help) for usage.\n',
+    );
+  });
+});
+
+describe('the context', () => {
+  it('reads stdin only for chaincode dev, whatever the other arguments say', async () => {
+    let reads = 0;
+    const run = await cc(['metadata', 'generate', '-p', jsTemplate, '--file', 'dev'], {
+      cwd: tempDir(),
+      get stdin(): NodeJS.ReadableStream {
+        reads++;
+        throw new Error('stdin must not be touched');
+      },
+    });
+    expect(run.error).toBeUndefined();
+    expect(reads).toBe(0);
   });
 });
 
@@ -90,7 +112,23 @@ describe('how failures are reported', () => {
 
   it('an unexpected error says so and points to --verbose', () => {
     expect(describeFailure(new TypeError('x is undefined'), false)).toBe(
-      'cc: unexpected error: x is undefined\nRun again with --verbose for details.\n',
+      'chaincode: unexpected error: x is undefined\nRun again with --verbose for details.\n',
     );
+  });
+
+  it('names the file and line where a contract module throws while loading', async () => {
+    const run = await cc(['metadata', 'generate', '--module-path', join(fixtures, 'throws-on-load')]);
+    // the whole reason (both lines of the error), then where it was thrown
+    expect(describeFailure(run.error, false)).toBe(
+      `chaincode: cannot load the contract module in ${join(fixtures, 'throws-on-load')}: database URL is not configured\n` +
+        'set DATABASE_URL first\n' +
+        `  at ${join(fixtures, 'throws-on-load', 'index.js')}:2:7\n`,
+    );
+  });
+
+  it('every error of the CLI carries a code of its registry', () => {
+    expect(new UsageError('x').code).toBe('CC_CLI_USAGE');
+    expect(new CliError('CC_CLI_FILE_ERROR', 'x')).toMatchObject({ name: 'CliError', code: 'CC_CLI_FILE_ERROR' });
+    for (const code of Object.keys(cliErrorCodes)) expect(code).toMatch(/^CC_CLI_[A-Z_]+$/);
   });
 });

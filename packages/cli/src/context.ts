@@ -9,10 +9,12 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: TextSink;
   readonly stderr: TextSink;
-  /** Input for interactive commands (`cc dev`); absent: not interactive. */
+  /** Input for interactive commands (`chaincode dev`); absent: not interactive. */
   readonly stdin?: NodeJS.ReadableStream;
   /** Aborts long-running commands (start, server, dev): SIGINT/SIGTERM in the bin, tests otherwise. */
   readonly signal?: AbortSignal;
+  /** Extra node arguments for the node processes a command forks (tests: a TypeScript loader). */
+  readonly forkExecArgv?: readonly string[];
 }
 
 export interface CliInput extends CliContext {

@@ -1,17 +1,22 @@
-import { isCommandError } from '@chaincode/shim/internal';
-import { CliError } from './cli-error';
-import { runCli } from './cli';
-import { UsageError } from './usage-error';
+import { isChaincodeError } from '@chaincode/contract-api';
+import { errorMessage } from '@chaincode/contract-api/internal';
+import { runCommandLine } from './cli';
+import { UsageError } from './errors/cli-error';
+import { describeLoadLocation } from './errors/load-location';
 
-/** Exit codes of `cc`: 0 done, 1 the command failed, 2 the command line was wrong. */
+/** Exit codes of `chaincode`: 0 done, 1 the command failed, 2 the command line was wrong. */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
+/** The name errors are prefixed with. */
+export const PROGRAM = 'chaincode';
+
 /**
- * The process entry shared by the `cc` and `cc-start` bins: the only code that reads process
- * argv/env/stdio, wires SIGINT/SIGTERM to a clean stop, and decides the exit code. Errors are one
- * line (`cc: <reason>`); `--verbose` adds the stack and causes.
+ * The process entry of the `chaincode` bin: the only code that reads process argv/env/stdio, wires
+ * SIGINT/SIGTERM to a clean stop, and decides the exit code. A failure prints its reason
+ * (`chaincode: <reason>`); `--verbose` or CORE_CHAINCODE_LOGGING_LEVEL=debug add the stack and causes.
+ * Nothing here looks into argv by hand: yargs parses it once.
  */
 export function runEntry(argv: readonly string[]): void {
   const controller = new AbortController();
@@ -20,43 +25,48 @@ export function runEntry(argv: readonly string[]): void {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const verbose = argv.includes('--verbose');
-  runCli({
+  const debugLogging = (process.env.CORE_CHAINCODE_LOGGING_LEVEL ?? '').trim().toLowerCase() === 'debug';
+  void runCommandLine({
     argv,
     cwd: process.cwd(),
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    // only `cc dev` reads input; touching process.stdin otherwise could keep the process alive
-    stdin: argv.includes('dev') ? process.stdin : undefined,
+    // read only by the command that asks (`chaincode dev`): touching process.stdin otherwise
+    // could keep the process alive or steal the input of the shell
+    get stdin(): NodeJS.ReadableStream {
+      return process.stdin;
+    },
     signal: controller.signal,
-  }).then(
-    () => {
+  }).then((outcome) => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    if (!outcome.failed) {
       process.exitCode = EXIT_OK;
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-    (err: unknown) => {
-      process.stderr.write(describeFailure(err, verbose));
-      process.exitCode = exitCodeOf(err);
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  );
+      return;
+    }
+    process.stderr.write(describeFailure(outcome.error, outcome.verbose || debugLogging));
+    process.exitCode = exitCodeOf(outcome.error);
+  });
 }
 
-/** The exit code for a rejection of `runCli`. */
+/** The exit code for a failed command. */
 export function exitCodeOf(err: unknown): number {
   return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
 }
 
-/** One line for the user; with `verbose`, the stack and the chain of causes too. */
+/**
+ * What the user reads when a command fails: the whole reason (yargs' reasons span several lines);
+ * for a module that did not load, where; with `verbose`, the stack and the chain of causes.
+ */
 export function describeFailure(err: unknown, verbose: boolean): string {
-  const expected = err instanceof UsageError || err instanceof CliError || isCommandError(err);
-  const message = err instanceof Error ? err.message : String(err);
-  const firstLine = message.split('\n', 1)[0] ?? message;
-  let text = expected ? `cc: ${firstLine}\n` : `cc: unexpected error: ${firstLine}\n`;
-  if (err instanceof UsageError) text += 'Run cc --help (or cc <command> --help) for usage.\n';
+  // every error of ours (CLI, shim, dev peer, contract API) is written for the user
+  const expected = isChaincodeError(err);
+  const message = errorMessage(err).trimEnd();
+  let text = expected ? `${PROGRAM}: ${message}\n` : `${PROGRAM}: unexpected error: ${message}\n`;
+  const location = describeLoadLocation(err);
+  if (location !== undefined) text += withoutNamedPlace(location, message);
+  if (err instanceof UsageError) text += `Run ${PROGRAM} --help (or ${PROGRAM} <command> --help) for usage.\n`;
   if (verbose) {
     let current: unknown = err;
     while (current instanceof Error) {
@@ -68,4 +78,12 @@ export function describeFailure(err: unknown, verbose: boolean): string {
     text += 'Run again with --verbose for details.\n';
   }
   return text;
+}
+
+/** The location's lines, less its `at file:line` when the message already names that place. */
+function withoutNamedPlace(location: string, message: string): string {
+  const [first = '', ...rest] = location.split('\n');
+  const place = first.trim().replace(/^at /, '');
+  const lines = message.includes(`(${place})`) ? rest : [first, ...rest];
+  return lines.map((l) => `${l}\n`).join('');
 }

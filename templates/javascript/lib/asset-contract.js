@@ -4,8 +4,10 @@ const { Contract } = require('@chaincode/contract-api');
 const { Asset } = require('./asset');
 
 /**
- * Keeps assets in world state under their id. Without decorators every method is a transaction
- * and every argument arrives as a string, as with fabric-contract-api.
+ * Keeps assets in world state under their id. JavaScript has no decorators, so the transactions,
+ * their parameter names and types, and which ones only read (evaluate) are declared in
+ * contract-metadata/metadata.json, the file fabric-contract-api reads for this: the arguments
+ * arrive converted and checked against it (size and appraisedValue as numbers).
  */
 class AssetContract extends Contract {
   constructor() {
@@ -16,16 +18,10 @@ class AssetContract extends Contract {
     if (await this.AssetExists(ctx, id)) {
       throw new Error(`asset ${id} already exists`);
     }
-    const asset = new Asset({
-      id,
-      color,
-      size: toNumber('size', size),
-      owner,
-      appraisedValue: toNumber('appraisedValue', appraisedValue),
-    });
+    const asset = new Asset({ id, color, size, owner, appraisedValue });
     await ctx.stub.putState(id, asset.toBytes());
     ctx.stub.setEvent('AssetCreated', asset.toBytes());
-    return JSON.stringify(asset);
+    return asset;
   }
 
   async ReadAsset(ctx, id) {
@@ -33,11 +29,18 @@ class AssetContract extends Contract {
     if (bytes.length === 0) {
       throw new Error(`asset ${id} does not exist`);
     }
-    return Buffer.from(bytes).toString('utf8');
+    return Asset.fromBytes(bytes);
+  }
+
+  async UpdateAsset(ctx, id, color, size, owner, appraisedValue) {
+    await this.ReadAsset(ctx, id);
+    const asset = new Asset({ id, color, size, owner, appraisedValue });
+    await ctx.stub.putState(id, asset.toBytes());
+    return asset;
   }
 
   async TransferAsset(ctx, id, newOwner) {
-    const asset = Asset.fromBytes(Buffer.from(await this.ReadAsset(ctx, id)));
+    const asset = await this.ReadAsset(ctx, id);
     const previousOwner = asset.owner;
     asset.owner = newOwner;
     await ctx.stub.putState(id, asset.toBytes());
@@ -59,16 +62,8 @@ class AssetContract extends Contract {
     for await (const { value } of ctx.stub.getStateByRange('', '')) {
       assets.push(Asset.fromBytes(value));
     }
-    return JSON.stringify(assets);
+    return assets;
   }
-}
-
-function toNumber(name, value) {
-  const n = Number(value);
-  if (value === '' || !Number.isFinite(n)) {
-    throw new Error(`${name} must be a number, got "${value}"`);
-  }
-  return n;
 }
 
 module.exports = { AssetContract };

@@ -3,6 +3,8 @@
 const { DevPeer } = require('@chaincode/dev-peer');
 const { createContractChaincode, startChaincode } = require('@chaincode/shim');
 const { AssetContract } = require('../lib/asset-contract');
+// the transactions' parameter names, types and kinds, as the runtime reads them on a peer
+const metadataFile = require('../contract-metadata/metadata.json');
 
 // The contract runs exactly as on a Fabric peer: the shim registers it with the embedded dev peer
 // over gRPC, and every submit/evaluate is a real transaction.
@@ -15,7 +17,7 @@ const json = (bytes) => JSON.parse(text(bytes));
 
 beforeAll(async () => {
   peer = await DevPeer.start();
-  session = await startChaincode(createContractChaincode([AssetContract]), {
+  session = await startChaincode(createContractChaincode([AssetContract], { metadataFile }), {
     peerAddress: peer.address,
     chaincodeIdName: CHAINCODE,
   });
@@ -37,12 +39,14 @@ describe('AssetContract on the dev peer', () => {
     expect(json(read.payload)).toEqual({ id: 'asset1', color: 'blue', size: 5, owner: 'Tomoko', appraisedValue: 300 });
   });
 
-  it('refuses duplicates and bad numbers with a clear message', async () => {
+  it('refuses duplicates, and arguments its metadata says are numbers when they are not', async () => {
     const dup = await peer.submit(CHAINCODE, ['CreateAsset', 'asset1', 'red', '1', 'Max', '10']);
     expect(dup.status).toBe(500);
     expect(dup.message).toContain('already exists');
     const bad = await peer.submit(CHAINCODE, ['CreateAsset', 'asset9', 'red', 'big', 'Max', '10']);
-    expect(bad.message).toContain('size must be a number');
+    expect(bad.status).toBe(500);
+    expect(bad.message).toContain("parameter 'size'");
+    expect(bad.message).toContain('"big" is not a number');
   });
 
   it('transfers, lists and deletes', async () => {
@@ -55,5 +59,21 @@ describe('AssetContract on the dev peer', () => {
     ]);
     expect((await peer.submit(CHAINCODE, ['DeleteAsset', 'asset2'])).status).toBe(200);
     expect(text((await peer.evaluate(CHAINCODE, ['AssetExists', 'asset2'])).payload)).toBe('false');
+  });
+});
+
+describe('the metadata file', () => {
+  it('names the parameters and marks the read-only transactions as evaluate', () => {
+    const txs = metadataFile.contracts.AssetContract.transactions;
+    const create = txs.find((t) => t.name === 'CreateAsset');
+    expect(create.parameters.map((p) => p.name)).toEqual(['id', 'color', 'size', 'owner', 'appraisedValue']);
+    const evaluated = txs.filter((t) => t.tag.includes('EVALUATE')).map((t) => t.name);
+    expect(evaluated).toEqual(['ReadAsset', 'AssetExists', 'GetAllAssets']);
+  });
+
+  it('lists every transaction the contract has', () => {
+    const declared = metadataFile.contracts.AssetContract.transactions.map((t) => t.name).sort();
+    const methods = Object.getOwnPropertyNames(AssetContract.prototype).filter((n) => n !== 'constructor');
+    expect(declared).toEqual(methods.sort());
   });
 });

@@ -2,7 +2,7 @@ import { Object as DataType, Property } from '@chaincode/contract-api';
 
 /**
  * One asset on the ledger. `@Object` puts the class in the contract metadata, so clients (and
- * `cc dev`) can see its shape; `@Property` lists its fields with their types.
+ * `chaincode dev`) can see its shape; `@Property` lists its fields with their types.
  */
 @DataType()
 export class Asset {

@@ -6,7 +6,7 @@ const register = join(__dirname, 'register-sources.js');
 
 /** The bins, run from their TypeScript sources (no build needed). */
 export const BINS = {
-  cc: join(repo, 'packages', 'cli', 'src', 'bin.ts'),
+  chaincode: join(repo, 'packages', 'cli', 'src', 'main.ts'),
   ccStart: join(repo, 'packages', 'shim', 'src', 'bin', 'cc-start.ts'),
   fabricChaincodeNode: join(repo, 'packages', 'shim', 'src', 'bin', 'fabric-chaincode-node.ts'),
 };

@@ -6,7 +6,7 @@ import { runCli } from '../cli';
 import type { CliInput } from '../context';
 import { describeFailure, exitCodeOf } from '../entry';
 
-/** Helpers for tests that run `cc` in process through the CLI factory. */
+/** Helpers for tests that run `chaincode` in process through the CLI factory. */
 export const repo = resolve(__dirname, '..', '..', '..', '..');
 export const jsTemplate = join(repo, 'templates', 'javascript');
 export const fixtures = join(__dirname, '..', '__fixtures__');
@@ -21,14 +21,15 @@ export async function cc(argv: string[], extra: Partial<CliInput> = {}): Promise
   let stdout = '';
   let stderr = '';
   try {
-    await runCli({
+    const input: CliInput = {
       argv,
-      cwd: extra.cwd ?? repo,
-      env: extra.env ?? {},
+      cwd: repo,
+      env: {},
       stdout: { write: (t: string) => (stdout += t) },
       stderr: { write: (t: string) => (stderr += t) },
-      signal: extra.signal,
-    });
+    };
+    // keep getters of `extra` as getters (a test may count reads of stdin)
+    await runCli(Object.defineProperties(input, Object.getOwnPropertyDescriptors(extra)));
     return { stdout, stderr };
   } catch (error) {
     return { stdout, stderr, error };

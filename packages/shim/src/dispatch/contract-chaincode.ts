@@ -172,6 +172,8 @@ class ContractChaincodeImpl implements ContractChaincode {
           status: response.status,
           ...(code === undefined ? {} : { code }),
           message: response.message,
+          // where the contract failed: what --verbose / debug logging are for
+          ...(err instanceof Error && err.stack !== undefined ? { stack: err.stack } : {}),
         });
       }
       return response;

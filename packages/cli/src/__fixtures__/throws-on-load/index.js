@@ -1,2 +1,2 @@
 'use strict';
-throw new Error('database URL is not configured\nsecond line that should not be shown');
+throw new Error('database URL is not configured\nset DATABASE_URL first');

@@ -1,28 +1,41 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CliContext } from '../../context';
-import { runDev } from './dev';
 
-/** `cc dev`: run the contract on an embedded dev peer and try its transactions. */
+/** `chaincode dev`: run the contract on an embedded dev peer and try its transactions. */
 export function devCommand(ctx: CliContext): CommandModule {
   return {
     command: 'dev',
-    describe: 'Run the contract on an embedded dev peer and try its transactions (prompt, script, cc invoke/query)',
+    describe:
+      'Run the contract on an embedded dev peer and try its transactions (prompt, script, chaincode invoke/query)',
     builder: (y: Argv) =>
       y
         .options({
           'module-path': { alias: 'p', type: 'string', describe: 'the contract package (default: current directory)' },
           name: { type: 'string', describe: 'chaincode name (default: package.json name)' },
           script: { type: 'string', describe: 'run the lines of this file, then exit' },
-          port: { type: 'number', default: 0, describe: 'port of the 127.0.0.1 endpoint for cc invoke/query' },
+          watch: {
+            alias: 'w',
+            type: 'boolean',
+            describe: 'rebuild and redeploy on every saved change (the ledger is kept)',
+          },
+          build: {
+            type: 'boolean',
+            default: true,
+            describe: 'run the project\'s "build" script first, when it has one (--no-build: do not)',
+          },
+          port: { type: 'number', default: 0, describe: 'port of the 127.0.0.1 endpoint for chaincode invoke/query' },
         })
-        .example('$0 dev', 'prompt; try "list", then a transaction')
+        .example('$0 dev --watch', 'prompt; try "list", then a transaction; save a file to redeploy')
         .example('$0 dev --script transactions.txt', 'scripted run'),
     handler: async (argv) => {
+      const { runDev } = await import('./dev');
       await runDev(ctx, {
         modulePath: typeof argv['module-path'] === 'string' ? argv['module-path'] : undefined,
         name: typeof argv.name === 'string' ? argv.name : undefined,
         script: typeof argv.script === 'string' ? argv.script : undefined,
         port: typeof argv.port === 'number' ? argv.port : 0,
+        watch: argv.watch === true,
+        build: argv.build !== false,
         verbose: argv.verbose === true,
       });
     },

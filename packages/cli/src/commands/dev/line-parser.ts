@@ -1,3 +1,5 @@
+import { CliError } from '../../errors/cli-error';
+
 /**
  * Split a prompt line into words like a shell: whitespace separates, '…' keeps everything literal,
  * "…" allows \" and \\, and a backslash outside quotes escapes the next character. So JSON
@@ -32,7 +34,7 @@ export function splitWords(line: string): string[] {
       inWord = true;
     }
   }
-  if (quote !== undefined) throw new Error(`unclosed ${quote} quote`);
+  if (quote !== undefined) throw new CliError('CC_CLI_INVALID_ARGUMENT', `unclosed ${quote} quote`);
   if (inWord) words.push(current);
   return words;
 }

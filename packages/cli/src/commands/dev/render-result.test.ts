@@ -10,7 +10,13 @@ describe('renderPayload', () => {
 });
 
 describe('renderResult', () => {
-  const base = { kind: 'submit' as const, fcn: 'CreateAsset', txId: 'abcdef0123456789', committed: true };
+  const base = {
+    kind: 'submit' as const,
+    fcn: 'CreateAsset',
+    txId: 'abcdef0123456789',
+    committed: true,
+    identity: 'User1@Org1MSP',
+  };
 
   it('shows success with the payload and the event', () => {
     const text = renderResult({
@@ -23,6 +29,24 @@ describe('renderResult', () => {
     expect(text).toBe(
       'OK 200 CreateAsset (committed, tx abcdef01)\n  {\n    "id": "a1"\n  }\n  event AssetCreated: {"id":"a1"}\n',
     );
+  });
+
+  it('shows no event for an evaluation (Fabric emits none)', () => {
+    const text = renderResult({
+      ...base,
+      kind: 'evaluate',
+      committed: false,
+      status: 200,
+      message: '',
+      payload: Buffer.from('1'),
+      event: { name: 'AssetCreated', payload: Buffer.from('{}') },
+    });
+    expect(text).toBe('OK 200 CreateAsset (evaluated, tx abcdef01)\n  1\n');
+  });
+
+  it('names the identity when asked', () => {
+    const text = renderResult({ ...base, status: 200, message: '', payload: new Uint8Array() }, { showIdentity: true });
+    expect(text).toBe('OK 200 CreateAsset (committed, tx abcdef01, as User1@Org1MSP)\n  (empty)\n');
   });
 
   it('shows failure with the message', () => {

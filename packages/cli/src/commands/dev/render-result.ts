@@ -7,6 +7,8 @@ export interface ShownResult {
   readonly message: string;
   readonly payload: Uint8Array;
   readonly committed: boolean;
+  /** Who ran it: `name@MSP`. */
+  readonly identity: string;
   readonly event?: { readonly name: string; readonly payload: Uint8Array };
 }
 
@@ -23,15 +25,21 @@ export function renderPayload(payload: Uint8Array): string {
   }
 }
 
-/** Several lines: status, then the payload (or error message) and event, indented. */
-export function renderResult(r: ShownResult): string {
+/**
+ * Several lines: status, then the payload (or error message) and, for a submit, its event (Fabric
+ * emits chaincode events only from committed transactions, never from an evaluation).
+ */
+export function renderResult(r: ShownResult, options: { readonly showIdentity?: boolean } = {}): string {
   const ok = r.status >= 200 && r.status < 400;
   const tx = r.txId.slice(0, 8);
   const state = r.kind === 'submit' ? (r.committed ? 'committed' : 'not committed') : 'evaluated';
-  const lines = [`${ok ? 'OK' : 'FAILED'} ${r.status} ${r.fcn} (${state}, tx ${tx})`];
+  const who = options.showIdentity === true ? `, as ${r.identity}` : '';
+  const lines = [`${ok ? 'OK' : 'FAILED'} ${r.status} ${r.fcn} (${state}, tx ${tx}${who})`];
   if (ok) lines.push(indent(renderPayload(r.payload)));
   else lines.push(indent(r.message === '' ? '(no message)' : r.message));
-  if (r.event !== undefined) lines.push(indent(`event ${r.event.name}: ${compactPayload(r.event.payload)}`));
+  if (r.event !== undefined && r.kind === 'submit' && r.committed) {
+    lines.push(indent(`event ${r.event.name}: ${compactPayload(r.event.payload)}`));
+  }
   return lines.join('\n') + '\n';
 }
 

@@ -51,6 +51,23 @@ describe('listTransactions', () => {
     expect(findTransaction(list, 'Nope')).toBeUndefined();
   });
 
+  it('reads the return type of a metadata file, where returns is the schema itself', () => {
+    const file = {
+      contracts: {
+        C: {
+          transactions: [
+            { name: 'Read', tag: ['EVALUATE'], returns: { $ref: '#/components/schemas/Asset' } },
+            { name: 'All', returns: { type: 'array', items: { type: 'string' } } },
+          ],
+        },
+      },
+    };
+    expect(listTransactions(file).map(describeTransaction)).toEqual([
+      'Read() → Asset  [evaluate]',
+      'All() → string[]  [submit]',
+    ]);
+  });
+
   it('copes with metadata that is not what it expects', () => {
     expect(listTransactions(undefined)).toEqual([]);
     expect(listTransactions({ contracts: { X: { transactions: 'no' } } })).toEqual([]);

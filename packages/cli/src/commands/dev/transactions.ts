@@ -37,7 +37,12 @@ export function listTransactions(metadata: unknown): TransactionInfo[] {
             return { name: typeof param.name === 'string' ? param.name : '?', type: typeName(param.schema) };
           })
         : [];
-      const returns = Array.isArray(t.returns) ? typeName(record((t.returns as unknown[])[0]).schema) : undefined;
+      // generated metadata lists returns as [{name, schema}]; a metadata file gives the schema itself
+      const returns = Array.isArray(t.returns)
+        ? typeName(record((t.returns as unknown[])[0]).schema)
+        : t.returns !== undefined
+          ? typeName(t.returns)
+          : undefined;
       out.push({
         fcn: index === 0 ? t.name : `${contract}:${t.name}`,
         contract,

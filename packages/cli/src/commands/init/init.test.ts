@@ -17,7 +17,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('cc init', () => {
+describe('chaincode init', () => {
   it('finds the repository templates', () => {
     for (const name of TEMPLATE_NAMES) expect(existsSync(join(templatesRoot(), name, 'package.json'))).toBe(true);
   });
@@ -69,7 +69,10 @@ describe('cc init', () => {
       expect(readFileSync(join(dir, 'svc', file), 'utf8')).not.toBe(readFileSync(join(dir, 'ts', file), 'utf8'));
     }
     const pkg = JSON.parse(readFileSync(join(dir, 'svc', 'package.json'), 'utf8'));
-    expect(pkg.scripts).toMatchObject({ server: 'cc server', package: expect.stringContaining('--type ccaas') });
+    expect(pkg.scripts).toMatchObject({
+      server: 'fabric-chaincode-node server',
+      package: 'chaincode package . --type ccaas',
+    });
     expect(pkg.description).toContain('CCaaS');
   });
 
@@ -78,11 +81,11 @@ describe('cc init', () => {
     mkdirSync(join(templatesDir, 'ccaas'), { recursive: true });
     writeFileSync(join(templatesDir, 'ccaas', 'package.json'), '{"name":"asset-transfer-ccaas"}');
     await expect(initProject(ctx(), { dir: 'a', template: 'ccaas', templatesDir })).rejects.toMatchObject({
-      code: 'FILE_ERROR',
+      code: 'CC_CLI_FILE_ERROR',
       message: expect.stringContaining('template typescript not found'),
     });
     await expect(initProject(ctx(), { dir: 'b', template: 'javascript', templatesDir })).rejects.toMatchObject({
-      code: 'FILE_ERROR',
+      code: 'CC_CLI_FILE_ERROR',
       message: expect.stringContaining('template javascript not found'),
     });
   });
@@ -97,7 +100,7 @@ describe('cc init', () => {
     mkdirSync(join(dir, 'busy'));
     writeFileSync(join(dir, 'busy', 'file'), 'x');
     await expect(initProject(ctx(), { dir: 'busy', template: 'typescript' })).rejects.toMatchObject({
-      code: 'TARGET_EXISTS',
+      code: 'CC_CLI_TARGET_EXISTS',
     });
   });
 
@@ -109,6 +112,50 @@ describe('cc init', () => {
     await expect(initProject(ctx(), { dir: 'y', template: 'typescript', version: 'one' })).rejects.toThrow(
       /not a semantic version/,
     );
+  });
+
+  it('refuses a target that is a file, or inside a file, with a clear message', async () => {
+    writeFileSync(join(dir, 'taken'), 'x');
+    await expect(initProject(ctx(), { dir: 'taken', template: 'javascript' })).rejects.toMatchObject({
+      code: 'CC_CLI_TARGET_EXISTS',
+      message: `${join(dir, 'taken')} is a file, not a directory; choose a new directory name`,
+    });
+    await expect(initProject(ctx(), { dir: 'taken/inner', template: 'javascript' })).rejects.toMatchObject({
+      code: 'CC_CLI_FILE_ERROR',
+      message: expect.stringMatching(/^cannot create .*taken\/inner\/.*: a part of the path is a file$/),
+    });
+  });
+
+  it('makes valid image, host and chaincode names from a scoped package name', async () => {
+    await initProject(ctx(), { dir: 'svc', template: 'ccaas', name: '@acme/asset.cc', version: '2.1.0' });
+    const root = join(dir, 'svc');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.name).toBe('@acme/asset.cc');
+    expect(JSON.parse(readFileSync(join(root, 'connection.json'), 'utf8')).address).toBe('asset-cc:9999');
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('docker build -t asset-cc .');
+    expect(dockerfile).toContain('docker run --name asset-cc ');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme.split('\n')[0]).toBe('# @acme/asset.cc');
+    expect(readme).toContain('peer lifecycle chaincode install asset.cc_2.1.0.tar.gz');
+    expect(readme).not.toMatch(/@acme\/asset\.cc[_:]|docker \w+ [^\n]*@acme/);
+  });
+
+  it("puts the project's names in package.json scripts too", async () => {
+    const template = join(dir, 'templates', 'typescript');
+    mkdirSync(template, { recursive: true });
+    writeFileSync(
+      join(template, 'package.json'),
+      JSON.stringify({
+        name: 'tpl-name',
+        scripts: { image: 'docker build -t tpl-name .', up: 'run tpl-name_1.0.0.tar.gz' },
+      }),
+    );
+    await initProject(ctx(), { dir: 'p', template: 'typescript', name: '@x/y', templatesDir: join(dir, 'templates') });
+    expect(JSON.parse(readFileSync(join(dir, 'p', 'package.json'), 'utf8')).scripts).toEqual({
+      image: 'docker build -t y .',
+      up: 'run y_1.0.0.tar.gz',
+    });
   });
 
   it('prints the next commands', async () => {

@@ -1,10 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { metadataGenerateOptions } from '@chaincode/shim/command-options';
 import type { CliInput } from '../../context';
-import { runMetadataGenerate } from './generate';
-import { runMetadataValidate } from './validate';
 
-/** `cc metadata generate|validate`. */
+/** `chaincode metadata generate|validate`. */
 export function metadataCommand(ctx: CliInput): CommandModule {
   return {
     command: 'metadata <subcommand>',
@@ -16,6 +14,7 @@ export function metadataCommand(ctx: CliInput): CommandModule {
           describe: 'Print the metadata of the contracts in the module (or write it with --file)',
           builder: (g: Argv) => g.options(metadataGenerateOptions),
           handler: async (argv) => {
+            const { runMetadataGenerate } = await import('./generate');
             await runMetadataGenerate(ctx, {
               file: typeof argv.file === 'string' ? argv.file : undefined,
               modulePath: typeof argv['module-path'] === 'string' ? argv['module-path'] : undefined,
@@ -26,7 +25,8 @@ export function metadataCommand(ctx: CliInput): CommandModule {
           command: 'validate <file>',
           describe: 'Check a metadata JSON file against the contract metadata schema',
           builder: (v: Argv) => v.positional('file', { type: 'string', describe: 'metadata JSON file' }),
-          handler: (argv) => {
+          handler: async (argv) => {
+            const { runMetadataValidate } = await import('./validate');
             runMetadataValidate(ctx, String(argv.file));
           },
         })

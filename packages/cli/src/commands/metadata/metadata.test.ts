@@ -5,11 +5,11 @@ import { cc, failure, fixtures, jsTemplate, useTempDir } from '../../test-utils/
 
 const tempDir = useTempDir();
 
-describe('cc metadata: module problems', () => {
+describe('chaincode metadata: module problems', () => {
   it('a module that throws while loading: the first line of its error', async () => {
     const run = await cc(['metadata', 'generate', '--module-path', join(fixtures, 'throws-on-load')]);
     expect(failure(run).line).toBe(
-      `cc: cannot load the contract module in ${join(fixtures, 'throws-on-load')}: database URL is not configured`,
+      `chaincode: cannot load the contract module in ${join(fixtures, 'throws-on-load')}: database URL is not configured`,
     );
   });
 });
@@ -36,7 +36,7 @@ describe('metadata', () => {
   it('validate refuses what is not metadata, in one line', async () => {
     writeFileSync(join(tempDir(), 'bad.json'), JSON.stringify({ contracts: 'nope' }));
     const { line, code } = failure(await cc(['metadata', 'validate', join(tempDir(), 'bad.json')]));
-    expect(line).toMatch(/^cc: .*does not match the schema/);
+    expect(line).toMatch(/^chaincode: .*does not match the schema/);
     expect(code).toBe(EXIT_FAILED);
     writeFileSync(join(tempDir(), 'text.json'), 'hello');
     expect(failure(await cc(['metadata', 'validate', join(tempDir(), 'text.json')])).line).toMatch(/is not JSON/);
@@ -50,12 +50,12 @@ describe('module problems found before loading', () => {
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'unbuilt', main: 'dist/index.js' }));
     const { line } = failure(await cc(['metadata', 'generate', '-p', project]));
     expect(line).toBe(
-      `cc: cannot load the contract module in ${project}: its main dist/index.js does not exist (build the project first, e.g. npm run build)`,
+      `chaincode: cannot load the contract module in ${project}: its main dist/index.js does not exist (build the project first, e.g. npm run build)`,
     );
   });
 
   it('a directory without package.json', async () => {
-    const { line } = failure(await cc(['dev', '-p', tempDir()]));
-    expect(line).toBe(`cc: cannot load the contract module: no package.json in ${tempDir()}`);
+    const { line } = failure(await cc(['metadata', 'generate', '-p', tempDir()]));
+    expect(line).toBe(`chaincode: cannot load the contract module: no package.json in ${tempDir()}`);
   });
 });

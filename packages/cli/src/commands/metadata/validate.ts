@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { validateContractMetadata } from '@chaincode/contract-api/internal';
-import { CliError } from '../../cli-error';
+import { errorMessage, validateContractMetadata } from '@chaincode/contract-api/internal';
+import { CliError } from '../../errors/cli-error';
 import type { CliContext } from '../../context';
 
 /** `metadata validate F`: parse the file and check it against the contract metadata schema. */
@@ -11,20 +11,18 @@ export function runMetadataValidate(ctx: CliContext, file: string): void {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new CliError('FILE_ERROR', `cannot read ${path}: ${(err as Error).message}`, { cause: err });
+    throw new CliError('CC_CLI_FILE_ERROR', `cannot read ${path}: ${errorMessage(err)}`, { cause: err });
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (err) {
-    throw new CliError('INVALID_METADATA', `${path} is not JSON: ${(err as Error).message}`, { cause: err });
+    throw new CliError('CC_CLI_INVALID_METADATA', `${path} is not JSON: ${errorMessage(err)}`, { cause: err });
   }
   try {
     validateContractMetadata(document, path);
   } catch (err) {
-    throw new CliError('INVALID_METADATA', (err as Error).message.split('\n', 1)[0] ?? 'invalid metadata', {
-      cause: err,
-    });
+    throw new CliError('CC_CLI_INVALID_METADATA', errorMessage(err), { cause: err });
   }
   const contracts = Object.keys((document as { contracts?: Record<string, unknown> }).contracts ?? {});
   ctx.stdout.write(`${path} is valid contract metadata (contracts: ${contracts.join(', ') || 'none'})\n`);

@@ -1,4 +1,4 @@
-import { CliError } from '../../cli-error';
+import { CliError } from '../../errors/cli-error';
 import { checkLabel } from './chaincode-package';
 
 describe('package labels, as the peer checks them on install', () => {
@@ -10,7 +10,7 @@ describe('package labels, as the peer checks them on install', () => {
     'refuses "%s" with an INVALID_ARGUMENT CliError',
     (label) => {
       expect(() => checkLabel(label)).toThrow(CliError);
-      expect(() => checkLabel(label)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+      expect(() => checkLabel(label)).toThrow(expect.objectContaining({ code: 'CC_CLI_INVALID_ARGUMENT' }));
     },
   );
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CliError } from '../../cli-error';
+import { CliError } from '../../errors/cli-error';
 import { storedGzip } from './stored-gzip';
 import { createTar, type TarEntry } from './tar-archive';
 
@@ -25,7 +25,7 @@ export type PackageLabel = string & { readonly __packageLabel: true };
 export function checkLabel(label: string): PackageLabel {
   if (!LABEL_PATTERN.test(label)) {
     throw new CliError(
-      'INVALID_ARGUMENT',
+      'CC_CLI_INVALID_ARGUMENT',
       `invalid label "${label}": letters and digits, joined by single _ . + - (not first or last), e.g. basic_1.0 (set --label)`,
     );
   }

@@ -1,8 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CliContext } from '../../context';
-import { packageChaincode } from './package';
 
-/** `cc package <dir>`: a Fabric chaincode package with a stable package id. */
+/** `chaincode package <dir>`: a Fabric chaincode package with a stable package id. */
 export function packageCommand(ctx: CliContext): CommandModule {
   return {
     command: 'package <dir>',
@@ -21,12 +20,23 @@ export function packageCommand(ctx: CliContext): CommandModule {
           'client-auth': { type: 'boolean', describe: 'ccaas: the service requires a client certificate' },
           'client-key': { type: 'string', describe: 'ccaas with --client-auth: PEM key the peer presents' },
           'client-cert': { type: 'string', describe: 'ccaas with --client-auth: PEM certificate the peer presents' },
+          bundle: {
+            type: 'boolean',
+            describe: 'node: put the installed production dependencies in the package (for peers without a registry)',
+          },
+          force: { type: 'boolean', describe: 'replace a different package already at the output path' },
         })
-        .example('$0 package . --type ccaas --address asset-cc:9999', 'chaincode as a service')
-        .example('$0 package . --type node', 'sources for the peer to build'),
+        .example('$0 package . --type ccaas', 'chaincode as a service, at the address in ./connection.json')
+        .example('$0 package . --type node', 'sources for the peer to install and start')
+        .example('$0 package . --type node --bundle', 'the same with node_modules, for a peer without registry access')
+        .epilogue(
+          'A node package leaves out what .chaincodeignore (gitignore syntax) names, on top of tests, coverage, ' +
+            '.env files and editor folders; file: dependencies inside the project are shipped.',
+        ),
     handler: async (argv) => {
       const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
       const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+      const { packageChaincode } = await import('./package');
       const result = await packageChaincode(ctx, {
         dir: String(argv.dir),
         type: argv.type === 'node' ? 'node' : 'ccaas',
@@ -39,9 +49,15 @@ export function packageCommand(ctx: CliContext): CommandModule {
         clientAuth: bool(argv['client-auth']),
         clientKey: str(argv['client-key']),
         clientCert: str(argv['client-cert']),
+        bundle: bool(argv.bundle),
+        force: bool(argv.force),
       });
       for (const warning of result.warnings) ctx.stderr.write(`warning: ${warning}\n`);
-      ctx.stdout.write(`Wrote ${result.file} (${result.bytes.length} bytes)\n`);
+      ctx.stdout.write(
+        result.written
+          ? `Wrote ${result.file} (${result.bytes.length} bytes)\n`
+          : `${result.file} already holds this package (unchanged)\n`,
+      );
       ctx.stdout.write(`Package id: ${result.packageId}\n`);
     },
   };

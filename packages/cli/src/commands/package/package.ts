@@ -1,32 +1,39 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
-import { CliError } from '../../cli-error';
+import { basename, join, resolve } from 'node:path';
+import { errorMessage } from '@chaincode/contract-api/internal';
 import type { CliContext } from '../../context';
-import { ccaasPackage, checkLabel, nodePackage, type ChaincodePackage, type ConnectionJson } from './chaincode-package';
+import { CliError } from '../../errors/cli-error';
+import { defaultLabel } from '../../project/names';
+import { BUNDLE_DIR, bundleDependencies, type BundledPackage } from './bundle';
+import { ccaasPackage, checkLabel, nodePackage, type ChaincodePackage } from './chaincode-package';
+import { connectionJson, type ConnectionFlags } from './connection';
+import { readIgnoreRules } from './ignore-rules';
+import { localDependencies } from './local-dependencies';
+import { projectFiles } from './project-files';
 import type { TarEntry } from './tar-archive';
 
-export interface PackageOptions {
+export interface PackageOptions extends ConnectionFlags {
   readonly dir: string;
   readonly type: 'ccaas' | 'node';
   readonly label?: string;
   readonly output?: string;
-  readonly address?: string;
-  readonly dialTimeout?: string;
-  readonly tlsRequired?: boolean;
-  readonly rootCert?: string;
-  readonly clientAuth?: boolean;
-  readonly clientKey?: string;
-  readonly clientCert?: string;
+  /** node: put the production dependencies (node_modules) in the package, for peers without a registry. */
+  readonly bundle?: boolean;
+  /** Replace a different package already at the output path. */
+  readonly force?: boolean;
+  /** node: skip loading the module (its contracts and metadata are then not checked). */
+  readonly skipModuleCheck?: boolean;
 }
 
 export interface PackageResult extends ChaincodePackage {
   readonly file: string;
   readonly warnings: readonly string[];
+  /** False when the same package was already at the output path. */
+  readonly written: boolean;
+  /** With --bundle: the packages put in. */
+  readonly bundled: readonly BundledPackage[];
 }
-
-/** Never part of a node source package: installs, VCS data, local state, earlier packages. */
-const EXCLUDED = new Set(['node_modules', '.git', '.cc-dev.json', 'coverage', '.DS_Store']);
 
 /**
  * The only files the peer takes from a code package's META-INF/: CouchDB index definitions, for the
@@ -34,26 +41,129 @@ const EXCLUDED = new Set(['node_modules', '.git', '.cc-dev.json', 'coverage', '.
  */
 const INDEX_FILE = /^META-INF\/statedb\/couchdb\/(?:collections\/[A-Za-z0-9_-]+\/)?indexes\/.*\.json$/;
 
-/** `cc package`: write the chaincode package file and return its id. */
+/** `chaincode package`: write the chaincode package file and return its id. */
 export async function packageChaincode(ctx: CliContext, options: PackageOptions): Promise<PackageResult> {
   const dir = resolve(ctx.cwd, options.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new CliError('FILE_ERROR', `${dir} is not a directory`);
+    throw new CliError('CC_CLI_FILE_ERROR', `${dir} is not a directory`);
   }
   const pkg = readPackageJson(dir);
-  const label = checkLabel(options.label ?? defaultLabel(pkg));
+  const label = checkLabel(options.label ?? labelOf(pkg));
   const warnings: string[] = [];
-  const built =
-    options.type === 'ccaas'
-      ? ccaasPackage(label, connectionJson(ctx, options), projectFiles(dir, 'META-INF').filter(isIndexFile))
-      : nodePackage(label, checkMetaInf(nodeSources(dir, pkg, warnings), warnings));
+  let bundled: readonly BundledPackage[] = [];
+  let built: ChaincodePackage;
+  if (options.type === 'ccaas') {
+    const indexes = projectFiles(dir, undefined, 'META-INF').filter(isIndexFile);
+    built = ccaasPackage(label, connectionJson(ctx.cwd, dir, options), indexes);
+  } else {
+    if (Object.keys(pkg).length === 0) {
+      throw new CliError('CC_CLI_FILE_ERROR', `${dir} has no package.json; a node chaincode package needs one`);
+    }
+    if (options.skipModuleCheck !== true) await checkModule(dir);
+    let sources = checkMetaInf(projectFiles(dir, readIgnoreRules(dir)), warnings);
+    if (options.bundle === true) {
+      ctx.stderr.write(`Bundling the production dependencies of ${dir} from its node_modules ...\n`);
+      const bundle = bundleDependencies(dir, pkg);
+      bundled = bundle.packages;
+      const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value, null, 2) + '\n');
+      sources = [
+        ...sources.filter((s) => !isLockfile(s.path) && s.path !== 'package.json' && !s.path.startsWith('.chaincode/')),
+        { path: 'package.json', content: json(bundle.packageJson) },
+        { path: 'package-lock.json', content: json(bundle.lockfile) },
+        ...bundle.entries,
+      ];
+      const bytes = bundle.entries.reduce((sum, e) => sum + e.content.length, 0);
+      ctx.stderr.write(
+        `Bundled ${bundle.packages.length} packages (${(bytes / 1024 / 1024).toFixed(1)} MB) into ${BUNDLE_DIR}, with a package-lock.json that resolves them there.\n`,
+      );
+      const native = bundle.packages.filter((p) => p.native).map((p) => `${p.name}@${p.version}`);
+      if (native.length > 0) {
+        warnings.push(
+          `${native.join(', ')} ${native.length === 1 ? 'runs an install script' : 'run install scripts'} on the peer (npm ci): one that downloads or compiles needs what the peer may not have`,
+        );
+      }
+    } else {
+      sources = withLocalDependencies(dir, pkg, sources);
+    }
+    built = nodePackage(label, sources);
+  }
   const file = resolve(ctx.cwd, options.output ?? `${label}.tar.gz`);
+  const written = await writePackage(file, built, options.force === true);
+  return { ...built, file, warnings, written, bundled };
+}
+
+/** A node package must load as the peer will load it: contracts exported, metadata valid. */
+async function checkModule(dir: string): Promise<void> {
+  const { loadChaincodeForCommand } = await import('@chaincode/shim/internal');
+  await loadChaincodeForCommand(dir);
+}
+
+/**
+ * Dependencies installed from the file system: those inside the project go in the package whatever
+ * the ignore rules say (the peer's `npm install` resolves them there); a production dependency (or
+ * an override) pointing outside cannot be resolved on the peer, unless --bundle ships it installed.
+ * A devDependency outside is harmless when package-lock.json is shipped (the peer then runs
+ * `npm ci --omit=dev`, which never reads it); without one, `npm install` would look for it.
+ */
+function withLocalDependencies(dir: string, pkg: Record<string, unknown>, sources: TarEntry[]): TarEntry[] {
+  const shipsLockfile = sources.some((s) => isLockfile(s.path));
+  const outside = localDependencies(dir, pkg).filter(
+    (d) => d.inside === undefined && (d.section !== 'devDependencies' || !shipsLockfile),
+  );
+  if (outside.length > 0) {
+    const list = outside.map((d) => `${d.name} (${d.section}: ${d.spec})`).join(', ');
+    throw new CliError(
+      'CC_CLI_DEPENDENCY_OUTSIDE',
+      `${list} ${outside.length === 1 ? 'points' : 'point'} outside ${dir}, where a peer's npm install cannot find ${outside.length === 1 ? 'it' : 'them'}; ` +
+        'package with --bundle to ship the installed dependencies, or move them into the project',
+    );
+  }
+  const have = new Set(sources.map((s) => s.path));
+  const extra: TarEntry[] = [];
+  for (const dependency of localDependencies(dir, pkg)) {
+    if (dependency.inside === undefined) continue;
+    const entries = existsSync(dependency.path)
+      ? statSync(dependency.path).isDirectory()
+        ? projectFiles(dir, undefined, dependency.inside).filter((e) => !e.path.includes('/node_modules/'))
+        : [{ path: dependency.inside, content: readFileSync(dependency.path) }]
+      : [];
+    if (entries.length === 0) {
+      throw new CliError(
+        'CC_CLI_FILE_ERROR',
+        `${dependency.name} (${dependency.section}: ${dependency.spec}) points at ${dependency.path}, which does not exist; run npm install`,
+      );
+    }
+    for (const entry of entries) {
+      if (have.has(entry.path)) continue;
+      have.add(entry.path);
+      extra.push(entry);
+    }
+  }
+  return [...sources, ...extra];
+}
+
+/** Write the package, unless a different one is there and `force` was not given. */
+async function writePackage(file: string, built: ChaincodePackage, force: boolean): Promise<boolean> {
+  if (existsSync(file)) {
+    const existing = readFileSync(file);
+    if (existing.equals(built.bytes)) return false;
+    if (!force) {
+      throw new CliError(
+        'CC_CLI_PACKAGE_EXISTS',
+        `${file} already holds a different package labelled ${built.label}; raise the version (or --label), choose another --output, or pass --force to replace it`,
+      );
+    }
+  }
   try {
     await writeFile(file, built.bytes);
   } catch (err) {
-    throw new CliError('FILE_ERROR', `cannot write ${file}: ${(err as Error).message}`, { cause: err });
+    throw new CliError('CC_CLI_FILE_ERROR', `cannot write ${file}: ${errorMessage(err)}`, { cause: err });
   }
-  return { ...built, file, warnings };
+  return true;
+}
+
+function isLockfile(path: string): boolean {
+  return path === 'package-lock.json' || path === 'npm-shrinkwrap.json';
 }
 
 function readPackageJson(dir: string): Record<string, unknown> {
@@ -62,96 +172,15 @@ function readPackageJson(dir: string): Record<string, unknown> {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch (err) {
-    throw new CliError('FILE_ERROR', `${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
+    throw new CliError('CC_CLI_FILE_ERROR', `${file} is not valid JSON: ${errorMessage(err)}`, { cause: err });
   }
 }
 
-/**
- * `<name>_<version>` from package.json, without the scope, and with what Fabric refuses in a label
- * replaced: other symbols become `_`, a run of separators keeps its first, none at either end.
- */
-function defaultLabel(pkg: Record<string, unknown>): string {
+function labelOf(pkg: Record<string, unknown>): string {
   if (typeof pkg.name !== 'string') {
-    throw new CliError('INVALID_ARGUMENT', 'no package.json name to derive a label from; pass --label');
+    throw new CliError('CC_CLI_INVALID_ARGUMENT', 'no package.json name to derive a label from; pass --label');
   }
-  const name = labelSafe(pkg.name.replace(/^@[^/]+\//, ''));
-  return typeof pkg.version === 'string' ? labelSafe(`${name}_${pkg.version}`) : name;
-}
-
-function labelSafe(text: string): string {
-  return text
-    .replace(/[^A-Za-z0-9_.+-]/g, '_')
-    .replace(/([_.+-])[_.+-]+/g, '$1')
-    .replace(/^[_.+-]+|[_.+-]+$/g, '');
-}
-
-function connectionJson(ctx: CliContext, options: PackageOptions): ConnectionJson {
-  if (options.address === undefined || !/^[^\s:]+:\d+$/.test(options.address)) {
-    throw new CliError(
-      'INVALID_ARGUMENT',
-      '--type ccaas needs --address host:port (where the peer reaches the service)',
-    );
-  }
-  const tls = options.tlsRequired === true || options.rootCert !== undefined || options.clientAuth === true;
-  const read = (flag: string, file: string | undefined): string | undefined => {
-    if (file === undefined) return undefined;
-    const path = resolve(ctx.cwd, file);
-    try {
-      return readFileSync(path, 'utf8');
-    } catch (err) {
-      throw new CliError('FILE_ERROR', `cannot read ${flag} ${path}: ${(err as Error).message}`, { cause: err });
-    }
-  };
-  if (options.clientAuth === true && (options.clientKey === undefined || options.clientCert === undefined)) {
-    throw new CliError(
-      'INVALID_ARGUMENT',
-      '--client-auth needs --client-key and --client-cert (the key pair the peer presents to the service)',
-    );
-  }
-  const connection: Record<string, unknown> = {
-    address: options.address,
-    dial_timeout: options.dialTimeout ?? '10s',
-    tls_required: tls,
-  };
-  if (tls) {
-    connection.client_auth_required = options.clientAuth === true;
-    const rootCert = read('--root-cert', options.rootCert);
-    if (rootCert !== undefined) connection.root_cert = rootCert;
-    const clientKey = read('--client-key', options.clientKey);
-    if (clientKey !== undefined) connection.client_key = clientKey;
-    const clientCert = read('--client-cert', options.clientCert);
-    if (clientCert !== undefined) connection.client_cert = clientCert;
-  }
-  return connection as unknown as ConnectionJson;
-}
-
-function nodeSources(dir: string, pkg: Record<string, unknown>, warnings: string[]): TarEntry[] {
-  if (Object.keys(pkg).length === 0) {
-    throw new CliError('FILE_ERROR', `${dir} has no package.json; a node chaincode package needs one`);
-  }
-  const main = typeof pkg.main === 'string' ? pkg.main : 'index.js';
-  if (!existsSync(resolve(dir, main)) && !existsSync(resolve(dir, `${main}.js`))) {
-    warnings.push(`package.json main (${main}) does not exist yet: build before packaging (npm run build)`);
-  }
-  return projectFiles(dir);
-}
-
-/** The files of the project (or of one of its folders), by path relative to the project, without EXCLUDED. */
-function projectFiles(dir: string, folder = ''): TarEntry[] {
-  const entries: TarEntry[] = [];
-  const walk = (current: string): void => {
-    for (const name of readdirSync(current).sort()) {
-      if (EXCLUDED.has(name) || name.endsWith('.tar.gz')) continue;
-      const full = join(current, name);
-      const stat = statSync(full);
-      if (stat.isDirectory()) walk(full);
-      else if (stat.isFile())
-        entries.push({ path: relative(dir, full).split('\\').join('/'), content: readFileSync(full) });
-    }
-  };
-  const root = join(dir, folder);
-  if (existsSync(root) && statSync(root).isDirectory()) walk(root);
-  return entries;
+  return defaultLabel(pkg.name, typeof pkg.version === 'string' ? pkg.version : undefined);
 }
 
 function isHidden(path: string): boolean {
@@ -178,7 +207,7 @@ function checkMetaInf(entries: readonly TarEntry[], warnings: string[]): TarEntr
     }
     if (!isIndexFile(entry)) {
       throw new CliError(
-        'INVALID_ARGUMENT',
+        'CC_CLI_INVALID_ARGUMENT',
         `${entry.path} cannot be packaged: META-INF may hold only CouchDB indexes ` +
           '(META-INF/statedb/couchdb/indexes/*.json, META-INF/statedb/couchdb/collections/<name>/indexes/*.json); ' +
           'contract metadata goes in contract-metadata/metadata.json',

@@ -1,3 +1,5 @@
+import { CliError } from '../../errors/cli-error';
+
 /**
  * A byte-for-byte reproducible tar archive (POSIX ustar, PAX records for long names): regular files
  * only, sorted by path, mode 0644, uid/gid 0, no user or group names, mtime 0. The same entries
@@ -16,7 +18,7 @@ export function createTar(entries: readonly TarEntry[]): Buffer {
   const seen = new Set<string>();
   for (const entry of sorted) {
     const path = normalizePath(entry.path);
-    if (seen.has(path)) throw new Error(`duplicate archive entry ${path}`);
+    if (seen.has(path)) throw new CliError('CC_CLI_FILE_ERROR', `duplicate archive entry ${path}`);
     seen.add(path);
     if (Buffer.byteLength(path) > 100) {
       const record = paxRecord('path', path);
@@ -30,7 +32,8 @@ export function createTar(entries: readonly TarEntry[]): Buffer {
 
 function normalizePath(path: string): string {
   const p = path.replace(/\\/g, '/').replace(/^\.\//, '');
-  if (p === '' || p.startsWith('/') || p.split('/').includes('..')) throw new Error(`unsafe archive path ${path}`);
+  if (p === '' || p.startsWith('/') || p.split('/').includes('..'))
+    throw new CliError('CC_CLI_FILE_ERROR', `unsafe archive path ${path}`);
   return p;
 }
 

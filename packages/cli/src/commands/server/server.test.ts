@@ -30,7 +30,7 @@ describe('chaincode server', () => {
           ['server', '--chaincode-address', `127.0.0.1:${port}`, '--chaincode-id', 'cc:1', '--module-path', jsTemplate],
           { env: quiet },
         );
-        expect(failure(run).line).toBe(`cc: cannot listen on 127.0.0.1:${port}: the port is already in use`);
+        expect(failure(run).line).toBe(`chaincode: cannot listen on 127.0.0.1:${port}: the port is already in use`);
         expect(run.error).toMatchObject({ code: 'CC_SHIM_LISTEN_FAILED' });
       });
       expect(output).toEqual([]);
@@ -54,7 +54,7 @@ describe('chaincode server', () => {
         { env: quiet },
       );
       expect(failure(run).line).toBe(
-        `cc: --chaincode-address (or CORE_CHAINCODE_ADDRESS) must be host:port: ${problem}`,
+        `chaincode: --chaincode-address (or CORE_CHAINCODE_ADDRESS) must be host:port: ${problem}`,
       );
     });
     expect(output).toEqual([]);

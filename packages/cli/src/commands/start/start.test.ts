@@ -10,7 +10,7 @@ describe('chaincode start: errors are one line and non-zero', () => {
   it('start without a peer address', async () => {
     const run = await cc(['start', '--chaincode-id-name', 'cc1', '--module-path', jsTemplate], { env: quiet });
     const { line, code } = failure(run);
-    expect(line).toBe('cc: --peer.address (or CORE_PEER_ADDRESS) is required');
+    expect(line).toBe('chaincode: --peer.address (or CORE_PEER_ADDRESS) is required');
     expect(code).toBe(EXIT_FAILED);
   });
 
@@ -20,7 +20,7 @@ describe('chaincode start: errors are one line and non-zero', () => {
       { env: quiet },
     );
     expect(failure(run).line).toBe(
-      'cc: --peer.address (or CORE_PEER_ADDRESS) must be host:port: "127.0.0.1" has no port (give host:port, e.g. 127.0.0.1:7052)',
+      'chaincode: --peer.address (or CORE_PEER_ADDRESS) must be host:port: "127.0.0.1" has no port (give host:port, e.g. 127.0.0.1:7052)',
     );
     expect(run.error).toMatchObject({ code: 'CC_SHIM_INVALID_OPTIONS' });
   });
@@ -31,7 +31,7 @@ describe('chaincode start: errors are one line and non-zero', () => {
       ['start', '--peer.address', '127.0.0.1:1', '--chaincode-id-name', 'cc1', '--module-path', missing],
       { env: quiet },
     );
-    expect(failure(run).line).toBe(`cc: cannot load the contract module: ${missing} does not exist`);
+    expect(failure(run).line).toBe(`chaincode: cannot load the contract module: ${missing} does not exist`);
     expect(run.error).toMatchObject({ code: 'CC_SHIM_MODULE_LOAD_FAILED' });
   });
 
@@ -49,7 +49,7 @@ describe('chaincode start: errors are one line and non-zero', () => {
       { env: quiet },
     );
     const { line, code } = failure(run);
-    expect(line).toMatch(/^cc: No contracts exported by index\.js/);
+    expect(line).toMatch(/^chaincode: No contracts exported by index\.js/);
     expect(code).toBe(EXIT_FAILED);
     expect(run.error).toMatchObject({ code: 'CC_SHIM_NO_CONTRACTS' });
   });
@@ -62,7 +62,7 @@ describe('chaincode start: errors are one line and non-zero', () => {
     );
     expect(failure(run).line).toMatch(
       new RegExp(
-        `^cc: could not register chaincode cc1 with the peer at 127\\.0\\.0\\.1:${port} within 600 ms \\(\\d+ attempts?\\): ` +
+        `^chaincode: could not register chaincode cc1 with the peer at 127\\.0\\.0\\.1:${port} within 600 ms \\(\\d+ attempts?\\): ` +
           'the stream to the peer failed: UNAVAILABLE \\(14\\)',
       ),
     );
@@ -104,7 +104,7 @@ describe('chaincode start with CORE_ variables', () => {
       const { line, code } = failure(await running);
       expect(line).toMatch(
         new RegExp(
-          `^cc: the connection to the peer at ${peer.address.replace(/\./g, '\\.')} ended \\(.+\\); reconnecting is off$`,
+          `^chaincode: the connection to the peer at ${peer.address.replace(/\./g, '\\.')} ended \\(.+\\); reconnecting is off$`,
         ),
       );
       expect(code).toBe(EXIT_FAILED);
