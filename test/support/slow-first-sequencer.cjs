@@ -8,7 +8,6 @@ const SLOWEST_FIRST = [
   'test/templates/readme.test.ts',
   'test/chaos/chaos.test.ts',
   'test/typings/typings-matrix.test.ts',
-  'test/templates/templates.test.ts',
   'test/bench/bench-smoke.test.ts',
   'test/contract/toolchains.test.ts',
   'test/dev-peer/client-types.test.ts',
