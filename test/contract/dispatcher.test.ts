@@ -217,7 +217,10 @@ describe('dispatcher over the wire', () => {
     const failed = (): { code: string | undefined; message: string | undefined }[] =>
       lines
         .filter((line) => line.includes('transaction failed'))
-        .map((line) => ({ code: /code=(\S+)/.exec(line)?.[1], message: /message=(.*?)(?= stack=|$)/m.exec(line)?.[1] }));
+        .map((line) => ({
+          code: /code=(\S+)/.exec(line)?.[1],
+          message: /message=(.*?)(?= stack=|$)/m.exec(line)?.[1],
+        }));
     try {
       const answers = [
         await shop.call(['nope:put', 'k', 'v']),
