@@ -1,10 +1,9 @@
 // The test harness's own costs, in a fresh process (as a test file gets one): loading the dev peer,
 // starting a fresh dev peer and deploying a contract into it (in process, as tests do), and N
-// sequential submits of the rmw transaction through the raw API (`peer.submit`). Reports one JSON
-// object over IPC. Settings come as one JSON argument: { freshSamples, submits }.
-//
-// The typed client (packages/dev-peer/src/client/) is measured with the same loop once it exists:
-// see `submitApis` below.
+// sequential submits of the rmw transaction through the raw API (`peer.submit`) and through the
+// typed contract client (`contractClient(peer, BenchContract).submit.rmw(key)`), measured in
+// alternating chunks. Reports one JSON object over IPC. Settings come as one JSON argument:
+// { freshSamples, submits }.
 'use strict';
 const { performance } = require('node:perf_hooks');
 
@@ -65,14 +64,15 @@ async function measureSubmits(api, submit, count) {
 
 async function main() {
   const t0 = performance.now();
-  const { DevPeer } = require('@chaincode/dev-peer');
+  const { DevPeer, contractClient } = require('@chaincode/dev-peer');
   const shim = require('@chaincode/shim');
   const api = require('@chaincode/contract-api');
   const loadModulesMs = performance.now() - t0;
   const { defineBenchContract } = require('../workloads/bench-contract.cjs');
   const createContractChaincode =
     shim.createContractChaincode ?? require('@chaincode/shim/internal').createContractChaincode;
-  const chaincode = createContractChaincode(defineBenchContract(api));
+  const contracts = defineBenchContract(api);
+  const chaincode = createContractChaincode(contracts);
 
   const samples = [];
   let peer;
@@ -86,17 +86,32 @@ async function main() {
   }
   peer ??= (await freshPeer(DevPeer, chaincode)).peer;
 
+  const typed = contractClient(peer, contracts[0], { chaincode: 'bench' });
   const submitApis = [
     ['raw API (peer.submit)', (i) => peer.submit('bench', ['bench:rmw', `counter${i % 256}`])],
-    // The typed client, once packages/dev-peer/src/client/ lands, is one more line here, e.g.:
-    // ['typed client', (i) => typedBench.rmw(`counter${i % 256}`)],
+    // resolves the decoded result (none for rmw) and throws on a failure: answer a status for the loop
+    ['typed client (submit.rmw)', (i) => typed.submit.rmw(`counter${i % 256}`).then(() => ({ status: 200 }))],
   ];
-  const submits = [];
-  for (const [name, submit] of submitApis) {
-    // warm up the path first (JIT), then measure
-    await measureSubmits(name, submit, Math.min(100, SUBMITS));
-    submits.push(await measureSubmits(name, submit, SUBMITS));
+  // warm up each path first (JIT), then measure in alternating chunks so neither gains from drift
+  for (const [name, submit] of submitApis) await measureSubmits(name, submit, Math.min(100, SUBMITS));
+  const ROUNDS = 5;
+  const totals = submitApis.map(([api]) => ({ api, count: 0, totalMs: 0, cpuUs: 0 }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, [name, submit]] of submitApis.entries()) {
+      const want = Math.min(Math.ceil(SUBMITS / ROUNDS), SUBMITS - totals[i].count);
+      const chunk = await measureSubmits(name, submit, want);
+      totals[i].count += chunk.count;
+      totals[i].totalMs += chunk.totalMs;
+      totals[i].cpuUs += chunk.cpuUsPerSubmit * chunk.count;
+    }
   }
+  const submits = totals.map((t) => ({
+    api: t.api,
+    count: t.count,
+    totalMs: t.totalMs,
+    usPerSubmit: (t.totalMs * 1000) / t.count,
+    cpuUsPerSubmit: t.cpuUs / t.count,
+  }));
   const last = samples[samples.length - 1];
   await stopTimed(peer, last ?? {});
   const stopped = samples.filter((s) => s.stopMs !== undefined);
