@@ -98,6 +98,35 @@ describe('chaincode dev --script', () => {
     expect(out).toContain('Done: 3 lines, all as expected.');
   });
 
+  it('keeps the ledger in --data-dir across sessions', async () => {
+    useProject('javascript');
+    writeFileSync(join(project, 'create.txt'), 'submit CreateAsset asset1 blue 5 Tomoko 300\n');
+    writeFileSync(join(project, 'read.txt'), 'evaluate ReadAsset asset1\n');
+    expect(await chaincode(['dev', '--script', 'create.txt', '--data-dir', '.ledger']).done).toBeUndefined();
+    expect(existsSync(join(project, '.ledger'))).toBe(true);
+    const again = chaincode(['dev', '--script', 'read.txt', '--data-dir', '.ledger']);
+    expect(await again.done).toBeUndefined();
+    expect(again.out()).toContain('OK 200 ReadAsset (evaluated, tx ');
+    expect(again.out()).toContain('"owner": "Tomoko"');
+    // without it, each session starts from an empty ledger
+    const fresh = chaincode(['dev', '--script', 'read.txt']);
+    expect(await fresh.done).toMatchObject({ code: 'CC_CLI_TRANSACTION_FAILED' });
+    expect(fresh.out()).toContain('asset asset1 does not exist');
+  });
+
+  it("defines the chaincode with the project's collections_config.json", async () => {
+    useProject('dev-contract');
+    writeFileSync(
+      join(project, 'collections_config.json'),
+      JSON.stringify([{ name: 'secrets', policy: "OR('Org1MSP.member')", requiredPeerCount: 0, maxPeerCount: 1 }]),
+    );
+    writeFileSync(join(project, 'private.txt'), 'submit PutPrivate secrets k1 v1\n! submit PutPrivate nosuch k1 v1\n');
+    const run = chaincode(['dev', '--script', 'private.txt']);
+    expect(await run.done).toBeUndefined();
+    expect(run.out()).toContain('OK 200 PutPrivate (committed, tx ');
+    expect(run.out()).toContain('collection mychannel/dev-contract/nosuch could not be found');
+  });
+
   it('fails when a script line fails unexpectedly', async () => {
     useProject('javascript');
     writeFileSync(join(project, 'bad.txt'), 'evaluate ReadAsset nope\nNoSuchTransaction\n');

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DevPeer, type HistoryRecord } from '@chaincode/dev-peer';
+import { DevPeer, readCollectionsConfig, type HistoryRecord } from '@chaincode/dev-peer';
 import type { TextSink } from '../../context';
 import { CliError } from '../../errors/cli-error';
 import { startChaincodeProcess, type RunningChaincode } from './chaincode-host';
@@ -9,6 +9,9 @@ import { IdentityBook, type NamedIdentity } from './identities';
 import type { ShownResult } from './render-result';
 import { inSelection, type KeySelection } from './state-keys';
 import { findTransaction, listTransactions, type TransactionInfo } from './transactions';
+
+/** The file `peer lifecycle chaincode approveformyorg --collections-config` takes, in the project. */
+const COLLECTIONS_CONFIG = 'collections_config.json';
 
 export interface DevSessionOptions {
   readonly modulePath: string;
@@ -19,6 +22,8 @@ export interface DevSessionOptions {
   readonly output: TextSink;
   /** Extra node arguments for the chaincode process (tests: a TypeScript loader). */
   readonly execArgv?: readonly string[];
+  /** Keep the ledger in LevelDB under this directory (it survives the session). Default: in memory. */
+  readonly dataDir?: string;
 }
 
 export interface RunOptions {
@@ -59,9 +64,12 @@ export class DevSession implements ControlTarget {
 
   static async start(options: DevSessionOptions): Promise<DevSession> {
     const name = options.name ?? packageName(options.modulePath);
-    const peer = await DevPeer.start();
+    const peer = await DevPeer.start(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
     const session = new DevSession(peer, options, name);
     try {
+      // the project's collections_config.json, as `peer lifecycle ... --collections-config` takes it
+      const collections = join(options.modulePath, COLLECTIONS_CONFIG);
+      if (existsSync(collections)) peer.defineChaincode(name, { collections: readCollectionsConfig(collections) });
       await session.deploy();
       return session;
     } catch (err) {
