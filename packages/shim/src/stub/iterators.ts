@@ -1,5 +1,6 @@
 import type { CommonIterator, KeyModification, KV, NextResult } from '@chaincode/contract-api';
 import { MessageType, protos, queryresult } from '../wire/protos';
+import { ClosingRows, type BufferedRows } from './closing-rows';
 import { historyTimestamp } from './timestamp';
 import type { TransactionPort } from './transaction-port';
 
@@ -19,7 +20,7 @@ function done<T>(): NextResult<T> {
  * up the query context as it builds that response; HandleQueryStateClose then only answers an
  * empty QueryResponse), so closing after it would be a wasted round trip.
  */
-abstract class QueryIterator<T> implements CommonIterator<T> {
+abstract class QueryIterator<T> implements CommonIterator<T>, BufferedRows<T> {
   readonly #port: TransactionPort;
   #response: protos.QueryResponse;
   #index = 0;
@@ -47,6 +48,14 @@ abstract class QueryIterator<T> implements CommonIterator<T> {
     }
   }
 
+  /** The next row of the page in hand; undefined when the page is used up (next() then asks the peer). */
+  takeBuffered(): T | undefined {
+    const result = this.#response.results[this.#index];
+    if (result === undefined) return undefined;
+    this.#index++;
+    return this.decode(result.resultBytes ?? NO_BYTES);
+  }
+
   /** Release the query on the peer, if it still holds it (later calls do nothing). */
   async close(): Promise<void> {
     if (this.#closed) return;
@@ -57,29 +66,8 @@ abstract class QueryIterator<T> implements CommonIterator<T> {
   }
 
   /** `for await (const row of iterator)`: closes the iterator when the loop ends, breaks or throws. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    yield* iterateAndClose<T>(this);
-  }
-}
-
-/** Iterate a CommonIterator, closing it at the end; an error from the loop wins over one from close. */
-export async function* iterateAndClose<T>(iterator: CommonIterator<T>): AsyncGenerator<T, void, undefined> {
-  let failed = false;
-  try {
-    for (;;) {
-      const result = await iterator.next();
-      if (result.done) return;
-      yield result.value;
-    }
-  } catch (err) {
-    failed = true;
-    throw err;
-  } finally {
-    if (failed) {
-      await iterator.close().catch(() => undefined);
-    } else {
-      await iterator.close();
-    }
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return new ClosingRows<T>(this);
   }
 }
 

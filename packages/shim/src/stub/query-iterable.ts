@@ -1,5 +1,5 @@
 import type { CommonIterator, QueryIterable } from '@chaincode/contract-api';
-import { iterateAndClose } from './iterators';
+import { ClosingRows } from './closing-rows';
 
 type Resolved<TValue> = CommonIterator<TValue> | { iterator: CommonIterator<TValue> };
 
@@ -8,8 +8,11 @@ function iteratorOf<TValue>(resolved: Resolved<TValue>): CommonIterator<TValue> 
 }
 
 /** `[Symbol.asyncIterator]` of a query promise: rows of the iterator it resolves with, closed at the end. */
-async function* rows<TValue>(this: Promise<Resolved<TValue>>): AsyncGenerator<TValue, void, undefined> {
-  yield* iterateAndClose(iteratorOf(await this));
+function rows<TValue>(this: Promise<Resolved<TValue>>): AsyncIterableIterator<TValue> {
+  const iterator = this.then(iteratorOf);
+  // a refused query rejects at the loop's first next(); never as an unhandled rejection besides
+  iterator.catch(() => undefined);
+  return new ClosingRows<TValue>(iterator);
 }
 
 /**
@@ -21,6 +24,6 @@ export function queryIterable<TResult extends Resolved<TValue>, TValue>(
   result: Promise<TResult>,
 ): QueryIterable<TResult, TValue> {
   const query = result as QueryIterable<TResult, TValue>;
-  query[Symbol.asyncIterator] = rows as (this: Promise<TResult>) => AsyncGenerator<TValue, void, undefined>;
+  query[Symbol.asyncIterator] = rows as (this: Promise<TResult>) => AsyncIterableIterator<TValue>;
   return query;
 }
