@@ -10,6 +10,9 @@ const { Asset } = require('./asset');
  * arrive converted and checked against it (size and appraisedValue as numbers).
  */
 class AssetContract extends Contract {
+  // Writes batched per transaction (Fabric 3.1): a refused write fails it at the end, not at its await (none is caught).
+  static autoWriteBatch = true;
+
   constructor() {
     super('AssetContract');
   }

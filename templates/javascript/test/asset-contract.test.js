@@ -1,64 +1,105 @@
 'use strict';
 
-const { DevPeer } = require('@chaincode/dev-peer');
-const { createContractChaincode, startChaincode } = require('@chaincode/shim');
+const { DevNetwork, TransactionFailedError, contractClient } = require('@chaincode/dev-peer');
+const { configureLogging, createContractChaincode } = require('@chaincode/shim');
 const { AssetContract } = require('../lib/asset-contract');
 // the transactions' parameter names, types and kinds, as the runtime reads them on a peer
 const metadataFile = require('../contract-metadata/metadata.json');
 
-// The contract runs exactly as on a Fabric peer: the shim registers it with the embedded dev peer
-// over gRPC, and every submit/evaluate is a real transaction.
+// The contract runs exactly as on a Fabric peer: the shim registers it with the embedded dev
+// network over gRPC, and every call is a real transaction (endorsed, ordered, validated, committed).
+// The client calls the transactions as functions. Named 'AssetContract', it reads the deployed
+// chaincode's metadata (contract-metadata/metadata.json) on its first call: numbers are sent as
+// numbers, results come back decoded, and a read-only transaction cannot be submitted.
 const CHAINCODE = 'asset-transfer';
-let peer;
-let session;
+let network;
+let assets;
 
-const text = (bytes) => Buffer.from(bytes).toString('utf8');
-const json = (bytes) => JSON.parse(text(bytes));
+// the shim's INFO lines ("registered with the peer") stay out of the test output
+configureLogging({ shimLevel: 'warning' });
 
 beforeAll(async () => {
-  peer = await DevPeer.start();
-  session = await startChaincode(createContractChaincode([AssetContract], { metadataFile }), {
-    peerAddress: peer.address,
-    chaincodeIdName: CHAINCODE,
-  });
-  await peer.waitForChaincode(CHAINCODE);
+  network = await DevNetwork.start();
+  await network.deployChaincode(CHAINCODE, createContractChaincode([AssetContract], { metadataFile }));
+  assets = contractClient(network, 'AssetContract', { chaincode: CHAINCODE });
 });
 
-afterAll(async () => {
-  await session?.close();
-  await peer?.stop();
-});
+// every test starts from an empty ledger: no test depends on another one or on their order
+beforeEach(() => network.reset());
 
-describe('AssetContract on the dev peer', () => {
-  it('creates an asset and reads it back', async () => {
-    const created = await peer.submit(CHAINCODE, ['CreateAsset', 'asset1', 'blue', '5', 'Tomoko', '300']);
-    expect(created.status).toBe(200);
-    expect(created.committed).toBe(true);
-    expect(created.event && created.event.name).toBe('AssetCreated');
-    const read = await peer.evaluate(CHAINCODE, ['ReadAsset', 'asset1']);
-    expect(json(read.payload)).toEqual({ id: 'asset1', color: 'blue', size: 5, owner: 'Tomoko', appraisedValue: 300 });
+afterAll(() => network && network.stop());
+
+const asset1 = { id: 'asset1', color: 'blue', size: 5, owner: 'Tomoko', appraisedValue: 300 };
+
+describe('AssetContract', () => {
+  it('creates an asset, commits it and emits AssetCreated', async () => {
+    const r = await assets.detailed.submit.CreateAsset('asset1', 'blue', 5, 'Tomoko', 300);
+    expect(r.committed).toBe(true);
+    expect(r.value).toEqual(asset1);
+    expect(r.event && r.event.name).toBe('AssetCreated');
   });
 
-  it('refuses duplicates, and arguments its metadata says are numbers when they are not', async () => {
-    const dup = await peer.submit(CHAINCODE, ['CreateAsset', 'asset1', 'red', '1', 'Max', '10']);
-    expect(dup.status).toBe(500);
-    expect(dup.message).toContain('already exists');
-    const bad = await peer.submit(CHAINCODE, ['CreateAsset', 'asset9', 'red', 'big', 'Max', '10']);
-    expect(bad.status).toBe(500);
-    expect(bad.message).toContain("parameter 'size'");
-    expect(bad.message).toContain('"big" is not a number');
+  it('reads an asset with an evaluate, which never commits', async () => {
+    await assets.submit.CreateAsset('asset1', 'blue', 5, 'Tomoko', 300);
+    const r = await assets.detailed.evaluate.ReadAsset('asset1');
+    expect(r.committed).toBe(false);
+    expect(r.value).toEqual(asset1);
   });
 
-  it('transfers, lists and deletes', async () => {
-    expect(text((await peer.submit(CHAINCODE, ['TransferAsset', 'asset1', 'Max'])).payload)).toBe('Tomoko');
-    await peer.submit(CHAINCODE, ['CreateAsset', 'asset2', 'red', '3', 'Ana', '100']);
-    const all = await peer.evaluate(CHAINCODE, ['GetAllAssets']);
-    expect(json(all.payload).map((a) => [a.id, a.owner])).toEqual([
-      ['asset1', 'Max'],
+  it('refuses to create the same asset twice', async () => {
+    await assets.submit.CreateAsset('asset1', 'blue', 5, 'Tomoko', 300);
+    await expect(assets.submit.CreateAsset('asset1', 'red', 1, 'Max', 10)).rejects.toThrow(
+      'asset asset1 already exists',
+    );
+  });
+
+  it('updates an asset', async () => {
+    await assets.submit.CreateAsset('asset1', 'blue', 5, 'Tomoko', 300);
+    await assets.submit.UpdateAsset('asset1', 'green', 6, 'Tomoko', 350);
+    expect(await assets.evaluate.ReadAsset('asset1')).toEqual({
+      ...asset1,
+      color: 'green',
+      size: 6,
+      appraisedValue: 350,
+    });
+  });
+
+  it('transfers an asset and answers the previous owner', async () => {
+    await assets.submit.CreateAsset('asset1', 'blue', 5, 'Tomoko', 300);
+    expect(await assets.submit.TransferAsset('asset1', 'Max')).toBe('Tomoko');
+    expect(await assets.evaluate.ReadAsset('asset1')).toMatchObject({ owner: 'Max' });
+  });
+
+  it('lists every asset in key order', async () => {
+    await assets.submit.CreateAsset('asset2', 'red', 3, 'Ana', 100);
+    await assets.submit.CreateAsset('asset1', 'blue', 5, 'Tomoko', 300);
+    const all = await assets.evaluate.GetAllAssets();
+    expect(all.map((a) => [a.id, a.owner])).toEqual([
+      ['asset1', 'Tomoko'],
       ['asset2', 'Ana'],
     ]);
-    expect((await peer.submit(CHAINCODE, ['DeleteAsset', 'asset2'])).status).toBe(200);
-    expect(text((await peer.evaluate(CHAINCODE, ['AssetExists', 'asset2'])).payload)).toBe('false');
+  });
+
+  it('deletes an asset, after which it no longer exists', async () => {
+    await assets.submit.CreateAsset('asset1', 'blue', 5, 'Tomoko', 300);
+    await assets.submit.DeleteAsset('asset1');
+    expect(await assets.evaluate.AssetExists('asset1')).toBe(false);
+    const read = assets.evaluate.ReadAsset('asset1');
+    await expect(read).rejects.toBeInstanceOf(TransactionFailedError);
+    await expect(read).rejects.toThrow('asset asset1 does not exist');
+  });
+
+  it('refuses to submit a read-only transaction, before anything reaches the peer', async () => {
+    await expect(assets.submit.GetAllAssets()).rejects.toMatchObject({ code: 'CC_DEVPEER_CLIENT_NOT_SUBMITTABLE' });
+  });
+
+  it('refuses a size that is not a number before the contract runs', async () => {
+    // the client refuses 'big' for a number, so the raw API sends what a careless client would
+    const r = await network.submit(CHAINCODE, ['CreateAsset', 'asset9', 'red', 'big', 'Max', '10']);
+    expect(r.status).toBe(500);
+    expect(r.message).toContain("parameter 'size'");
+    expect(r.message).toContain('"big" is not a number');
+    expect(network.state(CHAINCODE)).toEqual([]);
   });
 });
 

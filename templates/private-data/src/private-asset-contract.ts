@@ -8,6 +8,9 @@ export const TRANSIENT_KEY = 'asset';
 
 @Info({ title: 'PrivateAssetContract', description: 'Assets kept in a private data collection' })
 export class PrivateAssetContract extends Contract {
+  // Writes batched per transaction (Fabric 3.1): a refused write fails it at the end, not at its await (none is caught).
+  static autoWriteBatch = true;
+
   constructor() {
     super('PrivateAssetContract');
   }

@@ -1,73 +1,90 @@
-import { DevPeer } from '@chaincode/dev-peer';
-import { createContractChaincode, startChaincode, type ChaincodeSession } from '@chaincode/shim';
+import { join } from 'node:path';
+import { DevNetwork, readCollectionsConfig } from '@chaincode/dev-peer';
+import { configureLogging, createContractChaincode } from '@chaincode/shim';
 import { COLLECTION, PrivateAssetContract } from '../src/private-asset-contract';
 
-// The contract runs on the embedded dev peer over the real protocol; the asset travels in the
-// transient map and lands in the private collection, never in the public world state.
+// The contract runs on a two-organisation dev network over the real protocol, defined with the
+// collections of collections_config.json as `peer lifecycle` would define it. The asset travels in
+// the transient map and lands in the private collection of both orgs' peers, never in the public
+// world state. `network.contract(PrivateAssetContract)` calls it as typed functions; which calls
+// submit and which only evaluate comes from test/contract-transactions.d.ts (`chaincode types`).
 const CHAINCODE = 'private-assets';
-let peer: DevPeer;
-let session: ChaincodeSession;
+let network: DevNetwork;
 
-const transient = (value: unknown): Record<string, Uint8Array> => ({ asset: Buffer.from(JSON.stringify(value)) });
-const json = (bytes: Uint8Array): unknown => JSON.parse(Buffer.from(bytes).toString('utf8'));
+// the shim's INFO lines ("registered with the peer") stay out of the test output
+configureLogging({ shimLevel: 'warning' });
 
 beforeAll(async () => {
-  peer = await DevPeer.start();
-  session = await startChaincode(createContractChaincode([PrivateAssetContract]), {
-    peerAddress: peer.address,
-    chaincodeIdName: CHAINCODE,
+  network = await DevNetwork.start({ orgs: ['Org1MSP', 'Org2MSP'] });
+  await network.deployChaincode(CHAINCODE, createContractChaincode([PrivateAssetContract]), {
+    collections: readCollectionsConfig(join(__dirname, '..', 'collections_config.json')),
   });
-  await peer.waitForChaincode(CHAINCODE);
 });
 
-afterAll(async () => {
-  await session?.close();
-  await peer?.stop();
-});
+// every test starts from an empty ledger: no test depends on another one or on their order
+beforeEach(() => network.reset());
 
-describe('PrivateAssetContract on the dev peer', () => {
-  const asset = { id: 'a1', color: 'blue', size: 5, appraisedValue: 300 };
+afterAll(() => network?.stop());
 
-  it('creates an asset from transient data, in the collection only', async () => {
-    const r = await peer.submit(CHAINCODE, ['CreateAsset'], { transient: transient(asset) });
-    expect(r.status).toBe(200);
-    expect(peer.getState(CHAINCODE, 'a1')).toBeUndefined();
-    const stored = peer.getState(CHAINCODE, 'a1', { collection: COLLECTION });
-    expect(json(stored ?? new Uint8Array())).toEqual({ ...asset, owner: 'Org1MSP' });
+const asset = { id: 'a1', color: 'blue', size: 5, appraisedValue: 300 };
+/** The client of Org1's User1 (the default identity), with the asset as transient data. */
+const assets = () => network.contract(PrivateAssetContract);
+const org2 = () => assets().as(network.org('Org2MSP').user);
+const create = (value: object = asset) =>
+  assets()
+    .with({ transient: { asset: value } })
+    .submit.CreateAsset();
+
+describe('PrivateAssetContract on two organisations', () => {
+  it('creates an asset from transient data, in the collection of both orgs only', async () => {
+    const r = await assets().with({ transient: { asset } }).detailed.submit.CreateAsset();
+    expect(r.committed).toBe(true);
+    expect(r.endorsingOrgs).toEqual(['Org1MSP', 'Org2MSP']);
+    expect(network.getState(CHAINCODE, 'a1')).toBeUndefined();
+    const stored = network.getState(CHAINCODE, 'a1', { collection: COLLECTION });
+    expect(JSON.parse(Buffer.from(stored ?? []).toString())).toEqual({ ...asset, owner: 'Org1MSP' });
   });
 
-  it('reads it back', async () => {
-    const r = await peer.evaluate(CHAINCODE, ['ReadAsset', 'a1']);
-    expect(r.status).toBe(200);
-    expect(json(r.payload)).toMatchObject({ id: 'a1', owner: 'Org1MSP' });
+  it("reads it back from either org's peer", async () => {
+    await create();
+    expect(await assets().evaluate.ReadAsset('a1')).toEqual({ ...asset, owner: 'Org1MSP' });
+    expect(await org2().evaluate.ReadAsset('a1')).toMatchObject({ id: 'a1', owner: 'Org1MSP' });
   });
 
   it('verifies a claimed value against the private data hash', async () => {
+    await create();
     const stored = Buffer.from(JSON.stringify({ ...asset, owner: 'Org1MSP' }));
-    const good = await peer.evaluate(CHAINCODE, ['VerifyAsset', 'a1'], { transient: { asset: stored } });
-    expect(Buffer.from(good.payload).toString()).toBe('true');
-    const bad = await peer.evaluate(CHAINCODE, ['VerifyAsset', 'a1'], {
-      transient: transient({ ...asset, appraisedValue: 1, owner: 'Org1MSP' }),
-    });
-    expect(Buffer.from(bad.payload).toString()).toBe('false');
+    expect(
+      await org2()
+        .with({ transient: { asset: stored } })
+        .evaluate.VerifyAsset('a1'),
+    ).toBe(true);
+    const claimed = { ...asset, appraisedValue: 1, owner: 'Org1MSP' };
+    expect(
+      await org2()
+        .with({ transient: { asset: claimed } })
+        .evaluate.VerifyAsset('a1'),
+    ).toBe(false);
   });
 
-  it('rejects missing or invalid transient data with a clear message', async () => {
-    const missing = await peer.submit(CHAINCODE, ['CreateAsset']);
-    expect(missing.status).toBe(500);
-    expect(missing.message).toContain('transient field "asset"');
-    const invalid = await peer.submit(CHAINCODE, ['CreateAsset'], {
-      transient: transient({ ...asset, id: 'a2', size: -1 }),
-    });
-    expect(invalid.message).toContain('size must be a positive number');
+  it('refuses missing transient data with a clear message', async () => {
+    await expect(assets().submit.CreateAsset()).rejects.toThrow('the asset must be in the transient field "asset"');
+  });
+
+  it('refuses an invalid asset, committing nothing', async () => {
+    await expect(create({ ...asset, size: -1 })).rejects.toThrow('size must be a positive number');
+    expect(network.state(CHAINCODE, { collection: COLLECTION })).toEqual([]);
+  });
+
+  it('refuses to create the same asset twice', async () => {
+    await create();
+    await expect(create()).rejects.toThrow('asset a1 already exists');
   });
 
   it('lets only the owning organisation delete', async () => {
-    const other = peer.ca.createIdentity({ mspId: 'Org2MSP', commonName: 'bob' });
-    const refused = await peer.submit(CHAINCODE, ['DeleteAsset', 'a1'], { identity: other });
-    expect(refused.status).toBe(500);
-    expect(refused.message).toContain('only Org1MSP may delete');
-    expect((await peer.submit(CHAINCODE, ['DeleteAsset', 'a1'])).status).toBe(200);
-    expect((await peer.evaluate(CHAINCODE, ['ReadAsset', 'a1'])).status).toBe(500);
+    await create();
+    await expect(org2().submit.DeleteAsset('a1')).rejects.toThrow('only Org1MSP may delete asset a1');
+    await assets().submit.DeleteAsset('a1');
+    await expect(assets().evaluate.ReadAsset('a1')).rejects.toThrow('asset a1 does not exist');
   });
 });
