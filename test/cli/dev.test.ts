@@ -135,6 +135,28 @@ describe('chaincode dev --script', () => {
   });
 });
 
+describe('chaincode dev --data-dir', () => {
+  it('keeps the ledger for the next session, and refuses a directory that is not a ledger', async () => {
+    useProject('javascript');
+    writeFileSync(join(project, 'first.txt'), 'submit CreateAsset asset1 blue 5 Tomoko 300\n');
+    writeFileSync(join(project, 'second.txt'), 'evaluate ReadAsset asset1\n');
+    const first = chaincode(['dev', '--data-dir', '.ledger', '--script', 'first.txt']);
+    expect(await first.done).toBeUndefined();
+    const second = chaincode(['dev', '--data-dir', '.ledger', '--script', 'second.txt']);
+    expect(await second.done).toBeUndefined();
+    expect(second.out()).toContain('"owner": "Tomoko"');
+    // without it, a new session starts from an empty ledger
+    const memory = chaincode(['dev', '--script', 'second.txt']);
+    expect(await memory.done).toMatchObject({ code: 'CC_CLI_TRANSACTION_FAILED' });
+    expect(memory.out()).toContain('asset asset1 does not exist');
+    // a directory holding anything else is left alone
+    writeFileSync(join(project, 'notes.txt'), 'mine');
+    const foreign = chaincode(['dev', '--data-dir', '.', '--script', 'second.txt']);
+    expect(await foreign.done).toMatchObject({ code: 'CC_DEVPEER_DATA_DIR_FOREIGN' });
+    expect(readFileSync(join(project, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+});
+
 describe('chaincode dev: the prompt', () => {
   it('reads piped lines: identities, the peer CLI JSON forms, state by prefix and composite key, history', async () => {
     useProject('dev-contract');

@@ -23,10 +23,15 @@ export function devCommand(ctx: CliContext): CommandModule {
             default: true,
             describe: 'run the project\'s "build" script first, when it has one (--no-build: do not)',
           },
+          'data-dir': {
+            type: 'string',
+            describe: 'keep the ledger in this directory (LevelDB) across sessions (default: in memory)',
+          },
           port: { type: 'number', default: 0, describe: 'port of the 127.0.0.1 endpoint for chaincode invoke/query' },
         })
         .example('$0 dev --watch', 'prompt; try "list", then a transaction; save a file to redeploy')
-        .example('$0 dev --script transactions.txt', 'scripted run'),
+        .example('$0 dev --script transactions.txt', 'scripted run')
+        .example('$0 dev --data-dir .ledger', 'the ledger of the last session, kept on disk'),
     handler: async (argv) => {
       const { runDev } = await import('./dev');
       await runDev(ctx, {
@@ -37,6 +42,7 @@ export function devCommand(ctx: CliContext): CommandModule {
         watch: argv.watch === true,
         build: argv.build !== false,
         verbose: argv.verbose === true,
+        dataDir: typeof argv['data-dir'] === 'string' ? argv['data-dir'] : undefined,
       });
     },
   };

@@ -19,6 +19,8 @@ export interface DevSessionOptions {
   readonly output: TextSink;
   /** Extra node arguments for the chaincode process (tests: a TypeScript loader). */
   readonly execArgv?: readonly string[];
+  /** Keep the ledger in this directory (the dev peer's `dataDir`): it outlives the session. */
+  readonly dataDir?: string;
 }
 
 export interface RunOptions {
@@ -59,7 +61,7 @@ export class DevSession implements ControlTarget {
 
   static async start(options: DevSessionOptions): Promise<DevSession> {
     const name = options.name ?? packageName(options.modulePath);
-    const peer = await DevPeer.start();
+    const peer = await DevPeer.start(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
     const session = new DevSession(peer, options, name);
     try {
       await session.deploy();

@@ -27,6 +27,8 @@ export interface DevOptions {
   readonly watch?: boolean;
   /** Run the project's build script first (default true when it has one). */
   readonly build?: boolean;
+  /** Keep the dev peer's ledger in this directory (relative to the working directory). */
+  readonly dataDir?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function runDev(ctx: CliContext, options: DevOptions): Promise<void
       },
     },
     execArgv: ctx.forkExecArgv,
+    dataDir: options.dataDir === undefined ? undefined : resolve(ctx.cwd, options.dataDir),
   });
   try {
     ctx.stdout.write(`Dev peer on ${session.peerAddress}: chaincode ${session.name} from ${modulePath}\n`);
