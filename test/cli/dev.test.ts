@@ -98,22 +98,6 @@ describe('chaincode dev --script', () => {
     expect(out).toContain('Done: 3 lines, all as expected.');
   });
 
-  it('keeps the ledger in --data-dir across sessions', async () => {
-    useProject('javascript');
-    writeFileSync(join(project, 'create.txt'), 'submit CreateAsset asset1 blue 5 Tomoko 300\n');
-    writeFileSync(join(project, 'read.txt'), 'evaluate ReadAsset asset1\n');
-    expect(await chaincode(['dev', '--script', 'create.txt', '--data-dir', '.ledger']).done).toBeUndefined();
-    expect(existsSync(join(project, '.ledger'))).toBe(true);
-    const again = chaincode(['dev', '--script', 'read.txt', '--data-dir', '.ledger']);
-    expect(await again.done).toBeUndefined();
-    expect(again.out()).toContain('OK 200 ReadAsset (evaluated, tx ');
-    expect(again.out()).toContain('"owner": "Tomoko"');
-    // without it, each session starts from an empty ledger
-    const fresh = chaincode(['dev', '--script', 'read.txt']);
-    expect(await fresh.done).toMatchObject({ code: 'CC_CLI_TRANSACTION_FAILED' });
-    expect(fresh.out()).toContain('asset asset1 does not exist');
-  });
-
   it("defines the chaincode with the project's collections_config.json", async () => {
     useProject('dev-contract');
     writeFileSync(
@@ -161,6 +145,28 @@ describe('chaincode dev --script', () => {
     const quiet = chaincode(['dev', '--script', 'broken.txt']);
     expect(await quiet.done).toBeUndefined();
     expect(quiet.out()).not.toContain('stack=');
+  });
+});
+
+describe('chaincode dev --data-dir', () => {
+  it('keeps the ledger for the next session, and refuses a directory that is not a ledger', async () => {
+    useProject('javascript');
+    writeFileSync(join(project, 'first.txt'), 'submit CreateAsset asset1 blue 5 Tomoko 300\n');
+    writeFileSync(join(project, 'second.txt'), 'evaluate ReadAsset asset1\n');
+    const first = chaincode(['dev', '--data-dir', '.ledger', '--script', 'first.txt']);
+    expect(await first.done).toBeUndefined();
+    const second = chaincode(['dev', '--data-dir', '.ledger', '--script', 'second.txt']);
+    expect(await second.done).toBeUndefined();
+    expect(second.out()).toContain('"owner": "Tomoko"');
+    // without it, a new session starts from an empty ledger
+    const memory = chaincode(['dev', '--script', 'second.txt']);
+    expect(await memory.done).toMatchObject({ code: 'CC_CLI_TRANSACTION_FAILED' });
+    expect(memory.out()).toContain('asset asset1 does not exist');
+    // a directory holding anything else is left alone
+    writeFileSync(join(project, 'notes.txt'), 'mine');
+    const foreign = chaincode(['dev', '--data-dir', '.', '--script', 'second.txt']);
+    expect(await foreign.done).toMatchObject({ code: 'CC_DEVPEER_DATA_DIR_FOREIGN' });
+    expect(readFileSync(join(project, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });
 

@@ -192,6 +192,8 @@ describe('the README, verbatim on a fresh clone', () => {
       dependencies: Record<string, string>;
     };
     expect(Object.keys(pkg.dependencies)).toEqual(['@chaincode/contract-api', '@chaincode/shim']);
+    // the templates' flows need only this project's installs: they run while the package is tried
+    startTemplateFlows();
   }, 900000);
 
   it('the package installs as a peer installs it (npm ci --omit=dev) and starts with cc-start', async () => {
@@ -221,16 +223,66 @@ describe('the README, verbatim on a fresh clone', () => {
   }, 300000);
 });
 
+/** At most this many template flows at once (2 cores: one flow's npm waits while another's jest runs). */
+const TEMPLATE_CONCURRENCY = 2;
+const templateFlows = new Map<string, Promise<Map<string, string>>>();
+let slots = TEMPLATE_CONCURRENCY;
+const waiting: (() => void)[] = [];
+// `npm run new` builds in the clone: one at a time, as a user runs them
+let newChain: Promise<unknown> = Promise.resolve();
+
+async function inSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (slots === 0) await new Promise<void>((wake) => waiting.push(wake));
+  else slots -= 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next !== undefined) next();
+    else slots += 1;
+  }
+}
+
+/** A template's README flow in a project made from the clone; resolves with each line's output. */
+async function templateFlow(template: string): Promise<Map<string, string>> {
+  const made = newChain.then(() => mustRun(`npm run new -- ../${template} --template ${template}`, clone));
+  newChain = made.catch(() => undefined);
+  const created = await made;
+  // the first project packed the clone's packages; nothing changed since, so they are reused (a
+  // plain throw, not expect: the flow may run while another test does)
+  if (!created.includes('Reused the packed @chaincode/')) throw new Error(`packed again:\n${created}`);
+  const project = join(work, template);
+  // a warm start for the README's `npm install`: the first project's installs, hard-linked (npm
+  // keeps what the project needs, removes the rest, adds what is missing)
+  execFileSync('cp', ['-al', join(work, 'my-contract', 'node_modules'), join(project, 'node_modules')]);
+  const lines = shellLines(readFileSync(join(project, 'README.md'), 'utf8'));
+  if (lines[0] !== 'npm install') throw new Error(`the README's commands start with ${String(lines[0])}`);
+  return runLines(lines, project);
+}
+
+/**
+ * Start every template's flow (at most TEMPLATE_CONCURRENCY at a time) once the first project is
+ * installed; each template's test then waits for its own flow and checks it, so a failure names
+ * its template. Called again by each test, it starts nothing twice.
+ */
+function startTemplateFlows(): void {
+  for (const template of TEMPLATES) {
+    if (templateFlows.has(template)) continue;
+    const flow = inSlot(() => templateFlow(template));
+    flow.catch(() => undefined); // awaited (and reported) by the template's own test
+    templateFlows.set(template, flow);
+  }
+}
+
+function flowOf(template: string): Promise<Map<string, string>> {
+  startTemplateFlows();
+  return templateFlows.get(template) as Promise<Map<string, string>>;
+}
+
 describe.each(TEMPLATES)("the %s template's README, verbatim", (template) => {
   it('runs every command of its Next commands', async () => {
-    await mustRun(`npm run new -- ../${template} --template ${template}`, clone);
+    const outputs = await flowOf(template);
     const project = join(work, template);
-    // a warm start for the README's `npm install`: the first project's installs, hard-linked (npm
-    // keeps what the project needs, removes the rest, adds what is missing)
-    execFileSync('cp', ['-al', join(work, 'my-contract', 'node_modules'), join(project, 'node_modules')]);
-    const lines = shellLines(readFileSync(join(project, 'README.md'), 'utf8'));
-    expect(lines[0]).toBe('npm install');
-    const outputs = await runLines(lines, project);
     expect(outputs.get('npm test')).toMatch(/Tests:\s+\d+ passed, \d+ total/);
     expect(outputs.get('npm run dev')).toContain('Transactions of');
     expect(outputs.get('npx chaincode dev --script transactions.txt')).toContain('all as expected.');

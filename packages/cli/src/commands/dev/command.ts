@@ -23,15 +23,15 @@ export function devCommand(ctx: CliContext): CommandModule {
             default: true,
             describe: 'run the project\'s "build" script first, when it has one (--no-build: do not)',
           },
-          port: { type: 'number', default: 0, describe: 'port of the 127.0.0.1 endpoint for chaincode invoke/query' },
           'data-dir': {
             type: 'string',
-            describe: 'keep the ledger (state, private data, history, blocks) in LevelDB here, across sessions',
+            describe: 'keep the ledger in this directory (LevelDB) across sessions (default: in memory)',
           },
+          port: { type: 'number', default: 0, describe: 'port of the 127.0.0.1 endpoint for chaincode invoke/query' },
         })
         .example('$0 dev --watch', 'prompt; try "list", then a transaction; save a file to redeploy')
         .example('$0 dev --script transactions.txt', 'scripted run')
-        .example('$0 dev --data-dir .ledger', 'the ledger survives the session'),
+        .example('$0 dev --data-dir .ledger', 'the ledger of the last session, kept on disk'),
     handler: async (argv) => {
       const { runDev } = await import('./dev');
       await runDev(ctx, {
@@ -41,8 +41,8 @@ export function devCommand(ctx: CliContext): CommandModule {
         port: typeof argv.port === 'number' ? argv.port : 0,
         watch: argv.watch === true,
         build: argv.build !== false,
-        dataDir: typeof argv['data-dir'] === 'string' ? argv['data-dir'] : undefined,
         verbose: argv.verbose === true,
+        dataDir: typeof argv['data-dir'] === 'string' ? argv['data-dir'] : undefined,
       });
     },
   };

@@ -22,7 +22,7 @@ export interface DevSessionOptions {
   readonly output: TextSink;
   /** Extra node arguments for the chaincode process (tests: a TypeScript loader). */
   readonly execArgv?: readonly string[];
-  /** Keep the ledger in LevelDB under this directory (it survives the session). Default: in memory. */
+  /** Keep the ledger in this directory (the dev peer's `dataDir`): it outlives the session. */
   readonly dataDir?: string;
 }
 

@@ -27,7 +27,7 @@ export interface DevOptions {
   readonly watch?: boolean;
   /** Run the project's build script first (default true when it has one). */
   readonly build?: boolean;
-  /** Keep the ledger in LevelDB under this directory across sessions. */
+  /** Keep the dev peer's ledger in this directory (relative to the working directory). */
   readonly dataDir?: string;
 }
 

@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { errorMessage } from '@chaincode/contract-api/internal';
 import type { CliContext } from '../../context';
 import { CliError } from '../../errors/cli-error';
+import { packedCacheDir, restorePacked, storePacked, type PackedPackage } from './packed-cache';
 
 /** Our packages, in dependency order, as folders of the repository. */
 export const CLONE_PACKAGES = ['contract-api', 'shim', 'dev-peer', 'cli'] as const;
@@ -33,19 +34,33 @@ export function findClone(from = __dirname): string | undefined {
  * `@chaincode/*` dependencies at them with `file:` specs, the same in `overrides` so the packages'
  * dependencies on each other resolve to the tarballs too. `npm install` then needs no registry for
  * our packages, and the tarballs are inside the project, where `chaincode package` ships them.
+ * Packing is skipped when nothing that goes into the tarballs changed since the last pack: the
+ * clone keeps them under a fingerprint of their contents (see `packedCacheDir`).
  */
 export async function wireClonePackages(ctx: CliContext, repo: string, project: string): Promise<string[]> {
   const destination = join(project, LOCAL_PACKAGES_DIR);
   mkdirSync(destination, { recursive: true });
-  ctx.stderr.write(`Building and packing @chaincode/{${CLONE_PACKAGES.join(',')}} from ${repo} ...\n`);
-  const started = Date.now();
-  const output = await runNpm(
-    ctx,
-    ['pack', ...CLONE_PACKAGES.flatMap((p) => ['-w', `packages/${p}`]), '--pack-destination', destination, '--json'],
-    repo,
-  );
-  const tarballs = packedFiles(output);
-  ctx.stderr.write(`Packed ${tarballs.length} packages in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+  const cacheDir = packedCacheDir(repo, CLONE_PACKAGES);
+  const reused = restorePacked(cacheDir, destination);
+  let tarballs: PackedPackage[];
+  if (reused !== undefined) {
+    tarballs = reused;
+    ctx.stderr.write(
+      `Reused the packed @chaincode/{${CLONE_PACKAGES.join(',')}} (unchanged since they were packed).\n`,
+    );
+  } else {
+    ctx.stderr.write(`Building and packing @chaincode/{${CLONE_PACKAGES.join(',')}} from ${repo} ...\n`);
+    const started = Date.now();
+    const output = await runNpm(
+      ctx,
+      ['pack', ...CLONE_PACKAGES.flatMap((p) => ['-w', `packages/${p}`]), '--pack-destination', destination, '--json'],
+      repo,
+    );
+    tarballs = packedFiles(output);
+    ctx.stderr.write(`Packed ${tarballs.length} packages in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+    // fingerprinted after packing: prepack builds, and the build output is part of the fingerprint
+    storePacked(packedCacheDir(repo, CLONE_PACKAGES), destination, tarballs);
+  }
   const specs = new Map(
     tarballs.map((t) => [t.name, `file:${relative(project, join(destination, t.filename)).split('\\').join('/')}`]),
   );
@@ -63,7 +78,7 @@ export async function wireClonePackages(ctx: CliContext, repo: string, project: 
   return tarballs.map((t) => t.filename);
 }
 
-function packedFiles(output: string): { name: string; filename: string }[] {
+function packedFiles(output: string): PackedPackage[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(output.slice(output.indexOf('[')));
