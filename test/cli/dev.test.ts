@@ -98,19 +98,6 @@ describe('chaincode dev --script', () => {
     expect(out).toContain('Done: 3 lines, all as expected.');
   });
 
-  it("defines the chaincode with the project's collections_config.json", async () => {
-    useProject('dev-contract');
-    writeFileSync(
-      join(project, 'collections_config.json'),
-      JSON.stringify([{ name: 'secrets', policy: "OR('Org1MSP.member')", requiredPeerCount: 0, maxPeerCount: 1 }]),
-    );
-    writeFileSync(join(project, 'private.txt'), 'submit PutPrivate secrets k1 v1\n! submit PutPrivate nosuch k1 v1\n');
-    const run = chaincode(['dev', '--script', 'private.txt']);
-    expect(await run.done).toBeUndefined();
-    expect(run.out()).toContain('OK 200 PutPrivate (committed, tx ');
-    expect(run.out()).toContain('collection mychannel/dev-contract/nosuch could not be found');
-  });
-
   it('fails when a script line fails unexpectedly', async () => {
     useProject('javascript');
     writeFileSync(join(project, 'bad.txt'), 'evaluate ReadAsset nope\nNoSuchTransaction\n');

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DevPeer, readCollectionsConfig, type HistoryRecord } from '@chaincode/dev-peer';
+import { DevPeer, type HistoryRecord } from '@chaincode/dev-peer';
 import type { TextSink } from '../../context';
 import { CliError } from '../../errors/cli-error';
 import { startChaincodeProcess, type RunningChaincode } from './chaincode-host';
@@ -9,9 +9,6 @@ import { IdentityBook, type NamedIdentity } from './identities';
 import type { ShownResult } from './render-result';
 import { inSelection, type KeySelection } from './state-keys';
 import { findTransaction, listTransactions, type TransactionInfo } from './transactions';
-
-/** The file `peer lifecycle chaincode approveformyorg --collections-config` takes, in the project. */
-const COLLECTIONS_CONFIG = 'collections_config.json';
 
 export interface DevSessionOptions {
   readonly modulePath: string;
@@ -67,9 +64,6 @@ export class DevSession implements ControlTarget {
     const peer = await DevPeer.start(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
     const session = new DevSession(peer, options, name);
     try {
-      // the project's collections_config.json, as `peer lifecycle ... --collections-config` takes it
-      const collections = join(options.modulePath, COLLECTIONS_CONFIG);
-      if (existsSync(collections)) peer.defineChaincode(name, { collections: readCollectionsConfig(collections) });
       await session.deploy();
       return session;
     } catch (err) {
