@@ -1,4 +1,4 @@
-import { instanceToPlain, plainToInstance } from 'class-transformer';
+import type * as ClassTransformer from 'class-transformer';
 
 /**
  * class-transformer's `instanceToPlain` and `plainToInstance` with their default options, as the
@@ -24,6 +24,23 @@ interface MetadataMaps {
 }
 
 const storage = loadMetadataStorage();
+
+let classTransformer: typeof ClassTransformer | undefined;
+
+/** class-transformer itself (34 modules), loaded the first time a value needs it. */
+function library(): typeof ClassTransformer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed, not at startup
+  classTransformer ??= require('class-transformer') as typeof ClassTransformer;
+  return classTransformer;
+}
+
+function instanceToPlain(value: unknown): unknown {
+  return library().instanceToPlain(value);
+}
+
+function plainToInstance(cls: new () => object, json: Indexable): object {
+  return library().plainToInstance(cls, json);
+}
 
 function loadMetadataStorage(): MetadataMaps | undefined {
   try {

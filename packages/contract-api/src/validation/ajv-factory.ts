@@ -1,11 +1,22 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import addFormats from 'ajv-formats';
+import type addFormatsFunction from 'ajv-formats';
+
+/** The keywords ajv-formats gives a meaning to: a schema without any of them validates the same without it. */
+const FORMAT_KEYWORDS: ReadonlySet<string> = new Set([
+  'format',
+  'formatMaximum',
+  'formatMinimum',
+  'formatExclusiveMaximum',
+  'formatExclusiveMinimum',
+]);
 
 /**
  * An ajv 8 instance for contract data: all errors, no type coercion, defaults applied, formats from
- * ajv-formats, and Fabric's annotation keywords (`discriminator`, `example`) accepted.
+ * ajv-formats, and Fabric's annotation keywords (`discriminator`, `example`) accepted. With
+ * `formats: 'when-used'` the formats are left to `addFormatsFor` (ajv-formats, its own ajv copy
+ * included where the install did not deduplicate it, is a good part of a chaincode's startup).
  */
-export function createAjv(): Ajv {
+export function createAjv(options: { formats?: 'always' | 'when-used' } = {}): Ajv {
   const ajv = new Ajv({
     allErrors: true,
     coerceTypes: false,
@@ -14,8 +25,33 @@ export function createAjv(): Ajv {
     strictNumbers: true,
     validateFormats: true,
   });
-  addFormats(ajv);
+  if (options.formats !== 'when-used') addFormats(ajv);
   return ajv;
+}
+
+const formatsAdded = new WeakSet<Ajv>();
+
+/** Add ajv-formats to an instance made with `formats: 'when-used'` if `schema` uses a format keyword. */
+export function addFormatsFor(ajv: Ajv, schema: unknown): void {
+  if (formatsAdded.has(ajv) || !usesFormatKeyword(schema)) return;
+  addFormats(ajv);
+}
+
+function addFormats(ajv: Ajv): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a schema uses formats
+  const loaded = require('ajv-formats') as { default: typeof addFormatsFunction };
+  loaded.default(ajv);
+  formatsAdded.add(ajv);
+}
+
+/** Any object key of the tree is a format keyword (a property named `format` counts too: harmless). */
+function usesFormatKeyword(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(usesFormatKeyword);
+  for (const [key, inner] of Object.entries(value)) {
+    if (FORMAT_KEYWORDS.has(key) || usesFormatKeyword(inner)) return true;
+  }
+  return false;
 }
 
 /**
