@@ -1,4 +1,5 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type addFormatsFunction from 'ajv-formats';
 
 /** The keywords ajv-formats gives a meaning to: a schema without any of them validates the same without it. */
@@ -15,9 +16,13 @@ const FORMAT_KEYWORDS: ReadonlySet<string> = new Set([
  * ajv-formats, and Fabric's annotation keywords (`discriminator`, `example`) accepted. With
  * `formats: 'when-used'` the formats are left to `addFormatsFor` (ajv-formats, its own ajv copy
  * included where the install did not deduplicate it, is a good part of a chaincode's startup).
+ * ajv itself is loaded on the first call: a process that never compiles a schema (a low-level
+ * chaincode, which still imports the dispatcher through the shim's index) never loads its ~60 modules.
  */
 export function createAjv(options: { formats?: 'always' | 'when-used' } = {}): Ajv {
-  const ajv = new Ajv({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a schema is compiled
+  const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+  const ajv = new AjvClass({
     allErrors: true,
     coerceTypes: false,
     useDefaults: true,
