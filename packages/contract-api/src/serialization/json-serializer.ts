@@ -1,6 +1,6 @@
-import { instanceToPlain } from 'class-transformer';
 import type { ObjectTypeMetadata, SchemaObject } from '../metadata/contract-metadata';
 import { canonicalJson } from './canonical-json';
+import { toPlain } from './class-transform';
 import { compileParameterReader } from './parameter-reader';
 
 /** The schema argument of `fromBuffer`: fabric-contract-api's wrapper around one parameter schema. */
@@ -38,7 +38,7 @@ export class JSONSerializer {
     if (typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean') {
       return Buffer.from(String(result));
     }
-    const plain = instanceToPlain(result) as unknown;
+    const plain = toPlain(result);
     const json = this.#deterministic ? canonicalJson(plain) : (JSON.stringify(plain) as string | undefined);
     return json === undefined ? undefined : Buffer.from(json);
   }

@@ -1,9 +1,9 @@
-import { plainToInstance } from 'class-transformer';
 import { errorMessage, type ChaincodeErrorOptions } from '../errors/chaincode-error';
 import { ContractApiError } from '../errors/contract-api-error';
 import type { ObjectTypeMetadata, SchemaObject } from '../metadata/contract-metadata';
 import { DATE_PARAMETER } from '../metadata/metadata-keys';
 import { registeredObjectClasses } from '../metadata/object-registry';
+import { toInstance } from './class-transform';
 
 /** An argument cannot be turned into the parameter's type; `reason` says why. */
 export class ParameterConversionError extends ContractApiError<'CC_API_PARAMETER_CONVERSION'> {
@@ -119,7 +119,7 @@ function objectReader(name: string, components: Readonly<Record<string, ObjectTy
         ? identity
         : (json) =>
             typeof json === 'object' && json !== null && !Array.isArray(json)
-              ? plainToInstance(cls as new () => object, json)
+              ? toInstance(cls as new () => object, json as Record<string, unknown>)
               : json,
   };
 }

@@ -30,6 +30,18 @@ describe('SchemaCompiler', () => {
     expect(compiler.compile({ type: 'integer' })(1.5)).toBe('must be integer');
   });
 
+  it('checks the formats of complex types, whichever schema uses them first', () => {
+    const dated = new SchemaCompiler({
+      Event: { $id: 'Event', type: 'object', properties: { at: { type: 'string', format: 'date' } } },
+    });
+    expect(dated.compile({ $ref: 'Event' })({ at: '2024-02-30' })).toBe('/at must match format "date"');
+    expect(dated.compile({ $ref: 'Event' })({ at: '2024-02-28' })).toBeUndefined();
+
+    const plain = new SchemaCompiler({ Box: { $id: 'Box', type: 'object', properties: { n: { type: 'number' } } } });
+    expect(plain.compile({ $ref: 'Box' })({ n: 1 })).toBeUndefined();
+    expect(plain.compile({ type: 'string', format: 'email' })('nobody')).toBe('must match format "email"');
+  });
+
   it('fails at creation when a complex type refers to an unknown type', () => {
     expect(
       () => new SchemaCompiler({ Bad: { $id: 'Bad', type: 'object', properties: { x: { $ref: 'Missing' } } } }),

@@ -3,7 +3,7 @@ import { errorMessage } from '../errors/chaincode-error';
 import { MetadataError } from '../errors/metadata-error';
 import type { ObjectTypeMetadata, SchemaObject } from '../metadata/contract-metadata';
 import { COMPONENT_REF_PREFIX } from '../metadata/contract-metadata';
-import { createAjv, describeErrors } from './ajv-factory';
+import { addFormatsFor, createAjv, describeErrors } from './ajv-factory';
 
 /** Checks one value; answers undefined when valid, else the reasons as one line. */
 export type ValueCheck = (value: unknown) => string | undefined;
@@ -18,7 +18,8 @@ export class SchemaCompiler {
 
   /** Throws a MetadataError when a complex type cannot be compiled (e.g. it refers to an unknown type). */
   constructor(components: Readonly<Record<string, ObjectTypeMetadata>>) {
-    this.#ajv = createAjv();
+    this.#ajv = createAjv({ formats: 'when-used' });
+    addFormatsFor(this.#ajv, components);
     for (const [name, component] of Object.entries(components)) {
       const { $id: _id, ...rest } = normalizeRefs(component) as ObjectTypeMetadata;
       this.#ajv.addSchema(rest, name);
@@ -38,6 +39,7 @@ export class SchemaCompiler {
 
   /** Compile a check for one schema; throws (with ajv's reason) when the schema cannot compile. */
   compile(schema: SchemaObject): ValueCheck {
+    addFormatsFor(this.#ajv, schema);
     const validate = this.#ajv.compile(normalizeRefs(schema) as object);
     return (value) => (validate(value) ? undefined : describeErrors(validate.errors));
   }

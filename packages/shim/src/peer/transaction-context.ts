@@ -4,11 +4,6 @@ import { WriteBatch } from '../stub/write-batch';
 import type { MessageType, protos } from '../wire/protos';
 import { RequestQueue, type MessageSender, type PendingRequest } from './request-queue';
 
-/** The key of a transaction on a stream: the peer's own (channel, txid). */
-export function transactionKey(channelId: string, txId: string): string {
-  return channelId + '\u0000' + txId;
-}
-
 class Pending implements PendingRequest {
   readonly message: { type: MessageType; payload: Uint8Array; txid: string; channelId: string };
   resolve!: (payload: Buffer) => void;

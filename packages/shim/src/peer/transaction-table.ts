@@ -1,7 +1,7 @@
 import { PeerRequestError, RequestTimeoutError } from '../errors/shim-error';
 import type { Logger } from '../logging/logger';
 import { MessageType, messageTypeName, type ChaincodeMessage } from '../wire/protos';
-import { transactionKey, type TransactionContext } from './transaction-context';
+import type { TransactionContext } from './transaction-context';
 
 /**
  * The transactions in flight on one stream, by (channel, txid), and the matching of the peer's
@@ -11,7 +11,12 @@ import { transactionKey, type TransactionContext } from './transaction-context';
  * otherwise be taken for the next request's).
  */
 export class TransactionTable {
-  readonly #contexts = new Map<string, TransactionContext>();
+  /**
+   * By channel, then txid. (One map keyed by channel + txid would build, flatten and hash a new
+   * ~80-character string for every lookup: for each request's answer, twice per transaction.)
+   */
+  readonly #channels = new Map<string, Map<string, TransactionContext>>();
+  #size = 0;
   readonly #log: Logger;
   readonly #requestTimeoutMs: number;
   #deadlineTimer: NodeJS.Timeout | undefined;
@@ -22,29 +27,38 @@ export class TransactionTable {
   }
 
   get size(): number {
-    return this.#contexts.size;
+    return this.#size;
   }
 
   has(channelId: string, txId: string): boolean {
-    return this.#contexts.has(transactionKey(channelId, txId));
+    return this.#channels.get(channelId)?.has(txId) === true;
   }
 
-  values(): IterableIterator<TransactionContext> {
-    return this.#contexts.values();
+  *values(): IterableIterator<TransactionContext> {
+    for (const contexts of this.#channels.values()) yield* contexts.values();
   }
 
   add(context: TransactionContext): void {
-    this.#contexts.set(transactionKey(context.channelId, context.txId), context);
+    let contexts = this.#channels.get(context.channelId);
+    if (contexts === undefined) {
+      contexts = new Map();
+      this.#channels.set(context.channelId, contexts);
+    }
+    if (!contexts.has(context.txId)) this.#size += 1;
+    contexts.set(context.txId, context);
     this.#watchDeadlines();
   }
 
   delete(context: TransactionContext): void {
-    this.#contexts.delete(transactionKey(context.channelId, context.txId));
+    const contexts = this.#channels.get(context.channelId);
+    if (contexts?.delete(context.txId) !== true) return;
+    this.#size -= 1;
+    if (contexts.size === 0) this.#channels.delete(context.channelId);
   }
 
   /** A RESPONSE or ERROR from the peer. */
   route(message: ChaincodeMessage): void {
-    const context = this.#contexts.get(transactionKey(message.channelId, message.txid));
+    const context = this.#channels.get(message.channelId)?.get(message.txid);
     const head = context?.queue.takeHead();
     if (head === undefined) {
       const late = context?.failure !== undefined;
@@ -69,7 +83,7 @@ export class TransactionTable {
   /** The stream ended: every transaction's pending requests reject with `error`; the table empties. */
   closeAll(error: Error): void {
     this.#stopWatching();
-    for (const context of this.#contexts.values()) context.close(error);
+    for (const context of this.values()) context.close(error);
   }
 
   #watchDeadlines(): void {
@@ -90,7 +104,7 @@ export class TransactionTable {
 
   #expire(): void {
     const oldest = Date.now() - this.#requestTimeoutMs;
-    for (const context of this.#contexts.values()) {
+    for (const context of this.values()) {
       const queue = context.queue;
       if (queue.size === 0 || context.closed || context.failure !== undefined || queue.headSentAt > oldest) continue;
       const head = queue.peek();
