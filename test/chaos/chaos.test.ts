@@ -131,6 +131,21 @@ async function runStack(
   return { observed, service, alive, cell: cellOf(observed, service, alive, cc?.ended), row };
 }
 
+/**
+ * The table with the official stack's cells (and its total) masked: its outcome of timing-sensitive
+ * rows varies with the machine's load, and the suite tests our chaincode, not the official.
+ */
+function maskOfficial(table: string): string {
+  return table
+    .split('\n')
+    .map((line) => {
+      if (/^\| \d+ \| /.test(line)) return line.replace(/ \| [^|]*\|$/, ' | (official) |');
+      if (line.startsWith('- fabric-shim 2.5.8: ')) return '- fabric-shim 2.5.8: (official)';
+      return line;
+    })
+    .join('\n');
+}
+
 describe('chaos: each fault, what our chaincode must do, and correct service afterwards', () => {
   for (const s of SCENARIOS) {
     it(
@@ -169,14 +184,14 @@ describe('chaos: each fault, what our chaincode must do, and correct service aft
     );
   }
 
-  it('test/chaos/RESULTS.md is the table of this run', () => {
+  it("test/chaos/RESULTS.md is the table of this run (our column; the official's is recorded)", () => {
     expect(rows).toHaveLength(SCENARIOS.length);
     const generated = renderResults(rows);
     if (process.env.UPDATE_CHAOS_RESULTS === '1') writeFileSync(RESULTS_FILE, generated);
-    const committed = readFileSync(RESULTS_FILE, 'utf8');
-    if (committed !== generated) {
+    const committed = maskOfficial(readFileSync(RESULTS_FILE, 'utf8'));
+    if (committed !== maskOfficial(generated)) {
       const was = committed.split('\n');
-      const changed = generated
+      const changed = maskOfficial(generated)
         .split('\n')
         .flatMap((line, i) => (line === was[i] ? [] : [`- ${was[i] ?? ''}`, `+ ${line}`]));
       throw new Error(
