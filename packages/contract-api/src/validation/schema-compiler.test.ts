@@ -18,6 +18,12 @@ describe('SchemaCompiler', () => {
     expect(check({ owner: { age: -1 } })).toBe("must have required property 'name'; /owner/age must be >= 0");
   });
 
+  it('checks formatMinimum / formatMaximum (ajv-formats on the same ajv as ours)', () => {
+    const after2024 = compiler.compile({ type: 'string', format: 'date', formatMinimum: '2024-01-01' });
+    expect(after2024('2025-06-30')).toBeUndefined();
+    expect(after2024('2023-12-31')).toBe('should be >= 2024-01-01');
+  });
+
   it('checks formats, patterns, enums and finite numbers', () => {
     expect(compiler.compile({ type: 'string', format: 'date-time' })('2024-01-01T00:00:00Z')).toBeUndefined();
     expect(compiler.compile({ type: 'string', format: 'date-time' })('yesterday')).toBe(
