@@ -67,6 +67,7 @@ export function startChaincodeProcess(options: HostOptions): Promise<RunningChai
         resolve({ metadata: message.metadata, exited, stop });
         return;
       }
+      void stop(); // it failed to start: whatever the module left running goes with the process
       const where = message.location === undefined ? '' : `\n${message.location}`;
       reject(
         new CliError('CC_CLI_CHAINCODE_EXITED', `${message.message}${where}`, { cause: stackError(message.stack) }),
