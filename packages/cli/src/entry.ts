@@ -1,5 +1,6 @@
 import { isChaincodeError } from '@chaincode/contract-api';
 import { errorMessage } from '@chaincode/contract-api/internal';
+import { isDebugLogging, processEnvironment } from '@chaincode/shim/command-options';
 import { runCommandLine } from './cli';
 import { UsageError } from './errors/cli-error';
 import { describeLoadLocation } from './errors/load-location';
@@ -25,11 +26,12 @@ export function runEntry(argv: readonly string[]): void {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const debugLogging = (process.env.CORE_CHAINCODE_LOGGING_LEVEL ?? '').trim().toLowerCase() === 'debug';
+  const env = processEnvironment();
+  const debugLogging = isDebugLogging(env);
   void runCommandLine({
     argv,
     cwd: process.cwd(),
-    env: process.env,
+    env,
     stdout: process.stdout,
     stderr: process.stderr,
     // read only by the command that asks (`chaincode dev`): touching process.stdin otherwise

@@ -4,7 +4,7 @@ import type {
   ErrorResponse,
   SuccessResponse,
 } from '@chaincode/contract-api';
-import { clientOptionsFromProcess } from './config/process-options';
+import { clientOptionsFromProcess } from './config/process-environment';
 import { InvalidOptionsError } from './errors/shim-error';
 import { routeGrpcLogs } from './logging/grpc-logs';
 import { configureLogging, shimLogger, userLogger, type Logger } from './logging/logger';

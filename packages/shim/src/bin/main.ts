@@ -2,6 +2,7 @@ import { errorMessage } from '@chaincode/contract-api/internal';
 import { UsageError } from '../errors/shim-error';
 import type { CommandIo } from '../commands/program';
 import { isCommandError } from '../commands/user-error';
+import { isDebugLogging, processEnvironment } from '../config/process-environment';
 
 /** Exit status of the shim's bins: 0 done or stopped by a signal, 1 failed, 2 wrong command line. */
 export const EXIT_OK = 0;
@@ -50,9 +51,10 @@ export function runMain(bin: string, run: (io: CommandIo) => Promise<void>): voi
     process.exitCode = code;
     setTimeout(() => process.exit(code), EXIT_GRACE_MS).unref();
   };
+  const env = processEnvironment();
   run({
     argv: process.argv.slice(2),
-    env: process.env,
+    env,
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     signal: controller.signal,
@@ -61,8 +63,7 @@ export function runMain(bin: string, run: (io: CommandIo) => Promise<void>): voi
       finish(EXIT_OK);
     },
     (err: unknown) => {
-      const debug = (process.env.CORE_CHAINCODE_LOGGING_LEVEL ?? '').trim().toLowerCase() === 'debug';
-      process.stderr.write(describeFailure(bin, err, debug));
+      process.stderr.write(describeFailure(bin, err, isDebugLogging(env)));
       finish(exitCodeOf(err));
     },
   );

@@ -18,11 +18,3 @@ export function resolveLogging(env: Readonly<Record<string, string | undefined>>
     ...(shimLevel === undefined ? {} : { shimLevel }),
   };
 }
-
-/**
- * The logging variables of this process. The logger applies them before its first line, so a
- * chaincode started from code (tests, `startChaincode`) honours them as well as `cc-start` does.
- */
-export function processLogging(): LoggingEnvironment {
-  return resolveLogging(process.env);
-}

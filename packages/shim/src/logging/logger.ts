@@ -3,7 +3,7 @@
  * CORE_CHAINCODE_LOGGING_LEVEL / _SHIM / _FORMAT (read by the options module) set the levels and
  * format; `configureLogging` overrides them. A disabled level costs one integer comparison.
  */
-import { processLogging } from '../config/logging-options';
+import { processLogging } from '../config/process-environment';
 import { SEVERITY as severity, type LogLevel } from './levels';
 
 export { LOG_LEVELS, parseLogLevel, type LogLevel } from './levels';
