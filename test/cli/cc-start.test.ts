@@ -1,4 +1,13 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +18,7 @@ import { BINS, reap, repo, spawnBin, type Child } from './helpers/spawn-cli';
 // cc-start and fabric-chaincode-node (the bins of @chaincode/shim) as real child processes, the
 // way a peer runs `npm start -- --peer.address <addr>` in a chaincode container, against the dev peer.
 const jsTemplate = join(repo, 'templates', 'javascript');
+const typedFixture = join(__dirname, 'fixtures', 'typed-contract');
 const quiet = { CORE_CHAINCODE_LOGGING_LEVEL: 'error' };
 const shimBin = join(repo, 'packages', 'shim', 'bin');
 let peer: DevPeer | undefined;
@@ -221,6 +231,43 @@ describe('cc-start as a child process', () => {
     expect(ours('shim').length).toBeGreaterThan(0);
     expect({ cli: ours('cli'), devPeer: ours('dev-peer') }).toEqual({ cli: [], devPeer: [] });
     expect(loaded.filter((file) => /node_modules[\\/](@peculiar|classic-level|pouchdb)/.test(file))).toEqual([]);
+  });
+
+  it("registers before loading a validator: a parameter check compiles on its transaction's first call", async () => {
+    const p = (peer = await DevPeer.start());
+    const list = join(tempDir(), 'modules.json');
+    const preload = join(tempDir(), 'list-modules-on-signal.js');
+    writeFileSync(
+      preload,
+      `process.on('SIGUSR2', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(require.cache))));\n`,
+    );
+    child = spawnBin(
+      BINS.ccStart,
+      ['--peer.address', p.address, '--chaincode-id-name', 'typed', '--module-path', typedFixture],
+      { ...quiet, NODE_OPTIONS: `--require ${preload}` },
+    );
+    await p.waitForChaincode('typed', { timeoutMs: 15000 });
+    const validatorModules = async (): Promise<string[]> => {
+      rmSync(list, { force: true });
+      child?.process.kill('SIGUSR2');
+      for (let i = 0; i < 100 && !existsSync(list); i++) await new Promise((r) => setTimeout(r, 50));
+      return (JSON.parse(readFileSync(list, 'utf8')) as string[]).filter((f) => /node_modules[\\/]ajv[\\/]/.test(f));
+    };
+    expect(await validatorModules()).toEqual([]);
+
+    const refused = await p.evaluate('typed', ['Echo', JSON.stringify({ id: 'a1', value: 'ten' })]);
+    expect({ status: refused.status, message: refused.message }).toEqual({
+      status: 500,
+      message: expect.stringMatching(
+        /^Unable to validate parameter 'asset' of transaction 'Echo' in contract 'TypedContract': .*must be number/,
+      ) as string,
+    });
+    const echoed = await p.evaluate('typed', ['Echo', JSON.stringify({ id: 'a1', value: 10 })]);
+    expect({ status: echoed.status, payload: Buffer.from(echoed.payload).toString() }).toEqual({
+      status: 200,
+      payload: '{"id":"a1","value":10}',
+    });
+    expect((await validatorModules()).length).toBeGreaterThan(0);
   });
 });
 

@@ -62,8 +62,8 @@ const log = shimLogger('dispatch');
 /**
  * Build a chaincode from contract classes, as fabric-shim's contract bootstrap does: one instance
  * per class, the `org.hyperledger.fabric` system contract added last, metadata generated (and merged
- * with a metadata file), and per transaction a precompiled plan (argument readers and ajv
- * validators). Nothing is reflected on or compiled per transaction.
+ * with a metadata file), and per transaction a plan (argument readers, and ajv validators compiled
+ * on the transaction's first call). Nothing is reflected on per transaction.
  * @throws MetadataError when the classes or the metadata cannot make a chaincode.
  */
 export function createContractChaincode(

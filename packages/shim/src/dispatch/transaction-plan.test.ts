@@ -80,6 +80,37 @@ describe('planTransaction errors', () => {
     });
   });
 
+  it('compiles a check on the first argument it sees, once; a schema that cannot compile is tried once', () => {
+    class Counting extends SchemaCompiler {
+      compiled = 0;
+      override compile(schema: Parameters<SchemaCompiler['compile']>[0]) {
+        this.compiled++;
+        return super.compile(schema);
+      }
+    }
+    const compiler = new Counting(components);
+    const planned = planTransaction({
+      contractName: 'zoo',
+      transaction: { name: 'adopt', parameters: [pet, { name: 'ghost', schema: { $ref: 'Ghost' } }] },
+      components,
+      compiler,
+      serializer: new JSONSerializer(),
+    });
+    expect(compiler.compiled).toBe(0);
+    for (let i = 0; i < 3; i++) {
+      expect(thrown(() => planned.convert(bytes('{"name":"rex"}', '{}')))).toMatchObject({
+        code: 'CC_SHIM_PARAMETER_UNUSABLE',
+        parameter: 'ghost',
+      });
+    }
+    expect(compiler.compiled).toBe(2);
+    expect(thrown(() => planned.convert(bytes('{"age":1}', '{}')))).toMatchObject({
+      code: 'CC_SHIM_ARGUMENT_INVALID',
+      parameter: 'pet',
+    });
+    expect(compiler.compiled).toBe(2);
+  });
+
   it('a custom serializer that throws gives a conversion error; what it answers is validated', () => {
     class Strict extends JSONSerializer {
       override fromBuffer(data: Uint8Array): FromBufferResult {

@@ -21,7 +21,7 @@ interface ParameterPlan {
   readonly read: (data: Uint8Array) => unknown;
 }
 
-/** Everything one call of a transaction needs, computed when the chaincode is created. */
+/** Everything one call of a transaction needs, computed when the chaincode is created (checks on first use). */
 export interface TransactionPlan {
   readonly name: string;
   readonly returns: SchemaObject | undefined;
@@ -44,7 +44,7 @@ function text(data: Uint8Array): string {
 }
 
 /**
- * Build the plan of one transaction: a reader and a compiled validator per parameter. A parameter
+ * Build the plan of one transaction: a reader per parameter, and its validator (compiled on first use). A parameter
  * whose schema cannot be used makes only this transaction fail (with the reason) at call time.
  */
 export function planTransaction(input: PlanInput): TransactionPlan {
@@ -92,16 +92,7 @@ function planParameter(input: PlanInput, param: ParameterMetadata, index: number
       () => new ArgumentError('CC_SHIM_PARAMETER_UNUSABLE', place, 'it has no schema'),
     );
   }
-  let check: ValueCheck;
-  try {
-    check = input.compiler.compile(schema);
-  } catch (err) {
-    return failingParameter(
-      name,
-      optional,
-      () => new ArgumentError('CC_SHIM_PARAMETER_UNUSABLE', place, errorMessage(err), { cause: err }),
-    );
-  }
+  const check = lazyCheck(input.compiler, schema, place);
   if (!usesDefaultReading(input.serializer)) {
     return { name, optional, read: customRead(input.serializer, schema, input.components, place, check) };
   }
@@ -110,13 +101,14 @@ function planParameter(input: PlanInput, param: ParameterMetadata, index: number
     name,
     optional,
     read: (data) => {
+      const valueCheck = check();
       let json: unknown;
       try {
         json = reader.parse(text(data));
       } catch (err) {
         throw conversionError(place, err);
       }
-      validate(place, check, json);
+      validate(place, valueCheck, json);
       try {
         return reader.materialize(json);
       } catch (err) {
@@ -138,6 +130,29 @@ function usesDefaultReading(serializer: TransactionSerializer): boolean {
 function conversionError(place: ParameterPlace, err: unknown): ArgumentError {
   const reason = err instanceof ParameterConversionError ? err.reason : errorMessage(err);
   return new ArgumentError('CC_SHIM_ARGUMENT_CONVERSION', place, reason, { cause: err });
+}
+
+/**
+ * The check of one parameter, compiled on the first argument it sees: a process registers with its
+ * peer before it loads ajv, and compiles only the transactions it is asked to run. A schema that
+ * cannot compile makes every call of this transaction fail with the reason (CC_SHIM_PARAMETER_UNUSABLE),
+ * as it did when checks were compiled with the chaincode.
+ */
+function lazyCheck(compiler: SchemaCompiler, schema: SchemaObject, place: ParameterPlace): () => ValueCheck {
+  let compiled: ValueCheck | undefined;
+  let failure: unknown;
+  return () => {
+    if (compiled !== undefined) return compiled;
+    if (failure === undefined) {
+      try {
+        compiled = compiler.compile(schema);
+        return compiled;
+      } catch (err) {
+        failure = err;
+      }
+    }
+    throw new ArgumentError('CC_SHIM_PARAMETER_UNUSABLE', place, errorMessage(failure), { cause: failure });
+  };
 }
 
 /**
@@ -174,20 +189,21 @@ function customRead(
   schema: SchemaObject,
   components: Readonly<Record<string, ObjectTypeMetadata>>,
   place: ParameterPlace,
-  check: ValueCheck,
+  check: () => ValueCheck,
 ): (data: Uint8Array) => unknown {
   const fullschema: FullSchema = {
     properties: { prop: schema },
     components: { schemas: withConstructors(components) },
   };
   return (data) => {
+    const valueCheck = check();
     let out: { value: unknown; validateData?: unknown };
     try {
       out = serializer.fromBuffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength), fullschema);
     } catch (err) {
       throw conversionError(place, err);
     }
-    validate(place, check, out.validateData ?? out.value);
+    validate(place, valueCheck, out.validateData ?? out.value);
     return out.value;
   };
 }
