@@ -81,6 +81,7 @@ export {
   readContractModule,
   readMetadataFile,
   splitFunctionName,
+  unusableParameters,
   SystemContract,
   DEFAULT_SERIALIZER_NAME,
   type LoadedContractModule,

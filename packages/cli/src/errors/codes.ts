@@ -31,8 +31,10 @@ export const cliErrorCodes = {
     action: 'Read the build errors printed with it, fix them, then run the command again.',
   },
   CC_CLI_INVALID_METADATA: {
-    meaning: 'A contract metadata file is not JSON or does not match the contract metadata schema.',
-    action: 'Correct the file at the place the message names (`chaincode metadata generate` writes a valid one).',
+    meaning:
+      'A contract metadata file is not JSON or does not match the contract metadata schema, or a parameter schema of the contract cannot be compiled (chaincode package).',
+    action:
+      'Correct the file, or the decorator, at the place the message names (`chaincode metadata generate` writes a valid file).',
   },
   CC_CLI_DEPENDENCY_OUTSIDE: {
     meaning: "A `file:` or `link:` dependency points outside the project, so a peer's `npm install` cannot resolve it.",

@@ -16,7 +16,7 @@ import {
   type ContractMetadataJson,
   type ObjectTypeMetadata,
 } from '@chaincode/contract-api/internal';
-import { DispatchError } from './dispatch-error';
+import { DispatchError, type ArgumentError } from './dispatch-error';
 import { LazyClientIdentity } from '../identity/lazy-client-identity';
 import { shimLogger } from '../logging/logger';
 import { createContractLogging } from './context-logging';
@@ -72,6 +72,16 @@ export function createContractChaincode(
 ): ContractChaincode {
   const list: readonly ContractClass[] = isContractList(contracts) ? contracts : [contracts];
   return new ContractChaincodeImpl([...list], options);
+}
+
+/**
+ * Compile every parameter check of a chaincode made by `createContractChaincode` now (a running
+ * chaincode compiles each on its transaction's first call) and answer those that cannot be used,
+ * one ArgumentError each (CC_SHIM_PARAMETER_UNUSABLE, naming contract, transaction, parameter and
+ * reason). For tools that must find them before a peer does: `chaincode package`.
+ */
+export function unusableParameters(chaincode: ContractChaincode): ArgumentError[] {
+  return chaincode instanceof ContractChaincodeImpl ? chaincode.compileChecks() : [];
 }
 
 class ContractChaincodeImpl implements ContractChaincode {
@@ -131,6 +141,11 @@ class ContractChaincodeImpl implements ContractChaincode {
 
   Init(stub: ChaincodeStub): Promise<ChaincodeResponse> {
     return this.#invoke(stub);
+  }
+
+  /** Every parameter check compiled; those that cannot be used (see `unusableParameters`). */
+  compileChecks(): ArgumentError[] {
+    return [...this.#contracts.values()].flatMap((c) => [...c.transactions.values()].flatMap((t) => t.compileChecks()));
   }
 
   Invoke(stub: ChaincodeStub): Promise<ChaincodeResponse> {

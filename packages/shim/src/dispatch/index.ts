@@ -1,4 +1,9 @@
-export { createContractChaincode, type ContractChaincode, type ContractChaincodeOptions } from './contract-chaincode';
+export {
+  createContractChaincode,
+  unusableParameters,
+  type ContractChaincode,
+  type ContractChaincodeOptions,
+} from './contract-chaincode';
 export {
   loadContractModule,
   readContractModule,

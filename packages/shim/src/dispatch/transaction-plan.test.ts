@@ -109,6 +109,10 @@ describe('planTransaction errors', () => {
       parameter: 'pet',
     });
     expect(compiler.compiled).toBe(2);
+    // what `chaincode package` asks before a peer would find it
+    expect(planned.compileChecks()).toEqual([
+      expect.objectContaining({ code: 'CC_SHIM_PARAMETER_UNUSABLE', parameter: 'ghost' }),
+    ]);
   });
 
   it('a custom serializer that throws gives a conversion error; what it answers is validated', () => {

@@ -19,6 +19,8 @@ interface ParameterPlan {
   readonly name: string;
   readonly optional: boolean;
   readonly read: (data: Uint8Array) => unknown;
+  /** Compile the check if it is not yet; throws the ArgumentError of a parameter that cannot be used. */
+  readonly prepare: () => void;
 }
 
 /** Everything one call of a transaction needs, computed when the chaincode is created (checks on first use). */
@@ -27,6 +29,8 @@ export interface TransactionPlan {
   readonly returns: SchemaObject | undefined;
   /** Turn the arguments (after the function name) into the function's parameters; throws on bad input. */
   readonly convert: (args: readonly Uint8Array[]) => unknown[];
+  /** Compile every parameter's check now (they compile on first use); answers those that cannot be used. */
+  readonly compileChecks: () => ArgumentError[];
 }
 
 export interface PlanInput {
@@ -51,7 +55,12 @@ export function planTransaction(input: PlanInput): TransactionPlan {
   const { transaction } = input;
   const declared = transaction.parameters;
   if (declared === undefined) {
-    return { name: transaction.name, returns: transaction.returns, convert: (args) => args.map(text) };
+    return {
+      name: transaction.name,
+      returns: transaction.returns,
+      convert: (args) => args.map(text),
+      compileChecks: () => [],
+    };
   }
   const params = declared.map((p, index) => planParameter(input, p, index));
   const required = countRequired(params);
@@ -70,6 +79,16 @@ export function planTransaction(input: PlanInput): TransactionPlan {
       for (let i = 0; i < args.length; i++) values[i] = (params[i] as ParameterPlan).read(args[i] as Uint8Array);
       return values;
     },
+    compileChecks: () =>
+      params.flatMap((p) => {
+        try {
+          p.prepare();
+          return [];
+        } catch (err) {
+          if (err instanceof ArgumentError) return [err];
+          throw err;
+        }
+      }),
   };
 }
 
@@ -93,13 +112,15 @@ function planParameter(input: PlanInput, param: ParameterMetadata, index: number
     );
   }
   const check = lazyCheck(input.compiler, schema, place);
+  const prepare = (): void => void check();
   if (!usesDefaultReading(input.serializer)) {
-    return { name, optional, read: customRead(input.serializer, schema, input.components, place, check) };
+    return { name, optional, prepare, read: customRead(input.serializer, schema, input.components, place, check) };
   }
   const reader = compileParameterReader(schema, input.components);
   return {
     name,
     optional,
+    prepare,
     read: (data) => {
       const valueCheck = check();
       let json: unknown;
@@ -170,13 +191,10 @@ function validate(place: ParameterPlace, check: ValueCheck, value: unknown): voi
 }
 
 function failingParameter(name: string, optional: boolean, error: () => ArgumentError): ParameterPlan {
-  return {
-    name,
-    optional,
-    read: () => {
-      throw error();
-    },
+  const fail = (): never => {
+    throw error();
   };
+  return { name, optional, read: fail, prepare: fail };
 }
 
 /**

@@ -93,6 +93,24 @@ describe('the module check of a node package', () => {
     );
   });
 
+  it('fails, naming each one, when a parameter schema cannot be compiled (the chaincode would compile it on first call)', async () => {
+    const project = jsProject();
+    const file = join(project, 'contract-metadata', 'metadata.json');
+    const metadata = readJson(file) as {
+      contracts: Record<string, { transactions: { name: string; parameters?: { schema?: unknown }[] }[] }>;
+    };
+    const contract = Object.values(metadata.contracts)[0];
+    const read = contract?.transactions.find((t) => t.name === 'ReadAsset')?.parameters?.[0];
+    if (read === undefined) throw new Error('the template has no ReadAsset parameter');
+    read.schema = { $ref: '#/components/schemas/Asest' };
+    writeJson(file, metadata);
+    const { line, code } = failure(await cc(['package', 'assets', '--type', 'node'], { cwd: tempDir() }));
+    expect(line).toMatch(
+      /^chaincode: the contract module in .*assets has a parameter that cannot be checked: Unable to use parameter 'id' of transaction 'ReadAsset' in contract '.*': .*Asest/,
+    );
+    expect(code).toBe(1);
+  });
+
   it('fails when a TypeScript project was not built', async () => {
     const project = join(tempDir(), 'ts');
     mkdirSync(project);

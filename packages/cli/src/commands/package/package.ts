@@ -92,10 +92,21 @@ export async function packageChaincode(ctx: CliContext, options: PackageOptions)
   return { ...built, file, warnings, written, bundled };
 }
 
-/** A node package must load as the peer will load it: contracts exported, metadata valid. */
+/**
+ * A node package must load as the peer will load it: contracts exported, metadata valid, and every
+ * parameter's schema usable (the chaincode compiles each on its transaction's first call: a schema
+ * that cannot compile would otherwise first show as failing calls on the peer).
+ */
 async function checkModule(dir: string): Promise<void> {
-  const { loadChaincodeForCommand } = await import('@chaincode/shim/internal');
-  await loadChaincodeForCommand(dir);
+  const { loadChaincodeForCommand, unusableParameters } = await import('@chaincode/shim/internal');
+  const unusable = unusableParameters(await loadChaincodeForCommand(dir));
+  if (unusable.length > 0) {
+    throw new CliError(
+      'CC_CLI_INVALID_METADATA',
+      `the contract module in ${dir} has ${unusable.length === 1 ? 'a parameter' : 'parameters'} that cannot be checked: ` +
+        unusable.map((e) => e.message).join('; '),
+    );
+  }
 }
 
 /**
