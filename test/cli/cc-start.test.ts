@@ -233,7 +233,7 @@ describe('cc-start as a child process', () => {
     expect(loaded.filter((file) => /node_modules[\\/](@peculiar|classic-level|pouchdb)/.test(file))).toEqual([]);
   });
 
-  it("registers before loading a validator: a parameter check compiles on its transaction's first call", async () => {
+  it("registers before loading a validator: a parameter check compiles on its transaction's first call; a primitive one needs no ajv", async () => {
     const p = (peer = await DevPeer.start());
     const list = join(tempDir(), 'modules.json');
     const preload = join(tempDir(), 'list-modules-on-signal.js');
@@ -253,6 +253,19 @@ describe('cc-start as a child process', () => {
       for (let i = 0; i < 100 && !existsSync(list); i++) await new Promise((r) => setTimeout(r, 50));
       return (JSON.parse(readFileSync(list, 'utf8')) as string[]).filter((f) => /node_modules[\\/]ajv[\\/]/.test(f));
     };
+    expect(await validatorModules()).toEqual([]);
+
+    // a primitive parameter is checked without ajv
+    const doubled = await p.evaluate('typed', ['Double', '21']);
+    expect({ status: doubled.status, payload: Buffer.from(doubled.payload).toString() }).toEqual({
+      status: 200,
+      payload: '42',
+    });
+    const notANumber = await p.evaluate('typed', ['Double', 'true']);
+    expect({ status: notANumber.status, message: notANumber.message }).toEqual({
+      status: 500,
+      message: `Unable to convert parameter 'n' of transaction 'Double' in contract 'TypedContract': "true" is not a number`,
+    });
     expect(await validatorModules()).toEqual([]);
 
     const refused = await p.evaluate('typed', ['Echo', JSON.stringify({ id: 'a1', value: 'ten' })]);

@@ -1,4 +1,7 @@
 import { MetadataError } from '../errors/metadata-error';
+import type { SchemaObject } from '../metadata/contract-metadata';
+import { createAjv, describeErrors } from './ajv-factory';
+import { primitiveCheck } from './primitive-check';
 import { SchemaCompiler } from './schema-compiler';
 
 describe('SchemaCompiler', () => {
@@ -56,5 +59,68 @@ describe('SchemaCompiler', () => {
 
   it('throws from compile for an unusable parameter schema', () => {
     expect(() => compiler.compile({ $ref: '#/components/schemas/Unknown' })).toThrow();
+  });
+});
+
+describe('primitive schemas, checked without ajv', () => {
+  const values: unknown[] = [
+    '',
+    'text',
+    '5',
+    0,
+    -0,
+    7,
+    -3,
+    1.5,
+    2 ** 53,
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    NaN,
+    Infinity,
+    -Infinity,
+    true,
+    false,
+    null,
+    undefined,
+    [],
+    [1],
+    {},
+    { type: 'string' },
+    new Date(0),
+    10n,
+    Symbol('s'),
+    () => 1,
+  ];
+  const schemas = [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'integer' },
+    { type: 'boolean' },
+    { type: 'number', description: 'an amount', title: 'Amount', $comment: 'annotations only' },
+  ];
+
+  it.each(schemas)('%j answers what ajv answers, for every kind of value', (schema) => {
+    const check = primitiveCheck(schema);
+    expect(check).toBeDefined();
+    const ajv = createAjv({ formats: 'when-used' }).compile(schema);
+    for (const value of values) {
+      const byAjv = ajv(value) ? undefined : describeErrors(ajv.errors);
+      expect({ value, answer: check?.(value) }).toEqual({ value, answer: byAjv });
+    }
+  });
+
+  it('leaves every other schema to ajv', () => {
+    for (const schema of [
+      { type: 'string', format: 'date' },
+      { type: 'string', minLength: 1 },
+      { type: 'number', default: 1 },
+      { type: 'null' },
+      { type: ['string', 'number'] },
+      { type: 'object' },
+      { $ref: 'Pet' },
+      {},
+    ]) {
+      expect({ schema, primitive: primitiveCheck(schema as SchemaObject) }).toEqual({ schema, primitive: undefined });
+    }
   });
 });

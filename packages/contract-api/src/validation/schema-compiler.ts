@@ -3,9 +3,9 @@ import { MetadataError } from '../errors/metadata-error';
 import type { ObjectTypeMetadata, SchemaObject } from '../metadata/contract-metadata';
 import { COMPONENT_REF_PREFIX } from '../metadata/contract-metadata';
 import { addFormatsFor, createAjv, describeErrors } from './ajv-factory';
+import { primitiveCheck, type ValueCheck } from './primitive-check';
 
-/** Checks one value; answers undefined when valid, else the reasons as one line. */
-export type ValueCheck = (value: unknown) => string | undefined;
+export type { ValueCheck } from './primitive-check';
 
 /**
  * Compiles JSON Schemas of one chaincode with ajv 8. The complex types of `components.schemas` are
@@ -15,7 +15,8 @@ export type ValueCheck = (value: unknown) => string | undefined;
  * type fails here, when the chaincode is created), but ajv is loaded, and a schema compiled, only
  * when `compile` is first called. A chaincode compiles a parameter's check on the first call of its
  * transaction, so a process registers with its peer without paying for ajv (~60 modules and its
- * meta-schema, 40-50 ms of a 2-core machine) or for transactions it is never asked to run.
+ * meta-schema, 40-50 ms of a 2-core machine) or for transactions it is never asked to run. A schema
+ * that is only a primitive type is checked without ajv at all (see primitive-check.ts).
  */
 export class SchemaCompiler {
   readonly #components: Readonly<Record<string, unknown>>;
@@ -43,6 +44,8 @@ export class SchemaCompiler {
 
   /** Compile a check for one schema; throws (with ajv's reason) when the schema cannot compile. */
   compile(schema: SchemaObject): ValueCheck {
+    const primitive = primitiveCheck(schema);
+    if (primitive !== undefined) return primitive;
     const ajv = this.#loaded();
     addFormatsFor(ajv, schema);
     const validate = ajv.compile(normalizeRefs(schema) as object);
