@@ -38,6 +38,8 @@ function fakeStub(args, creator) {
 
 /** Both chaincodes over the same contract source, each on its own contract API. */
 function chaincodes() {
+  // both stacks read it when their loggers are made: the official logs every decorator at info
+  process.env.CORE_CHAINCODE_LOGGING_LEVEL ??= 'warning';
   const { createContractChaincode } = require('@chaincode/shim');
   const ChaincodeFromContract = require('fabric-shim/lib/contract-spi/chaincodefromcontract');
   const officialApi = require('fabric-contract-api');
