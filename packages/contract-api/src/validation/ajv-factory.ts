@@ -1,6 +1,7 @@
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
 import type addFormatsFunction from 'ajv-formats';
+import type { _ as CodegenTag } from 'ajv';
 
 /** The keywords ajv-formats gives a meaning to: a schema without any of them validates the same without it. */
 const FORMAT_KEYWORDS: ReadonlySet<string> = new Set([
@@ -19,16 +20,20 @@ const FORMAT_KEYWORDS: ReadonlySet<string> = new Set([
  * ajv itself is loaded on the first call: a process that never compiles a schema (a low-level
  * chaincode, which still imports the dispatcher through the shim's index) never loads its ~60 modules.
  */
-export function createAjv(options: { formats?: 'always' | 'when-used' } = {}): Ajv {
+export function createAjv(options: { formats?: 'always' | 'when-used'; standaloneCode?: boolean } = {}): Ajv {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a schema is compiled
-  const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
-  const ajv = new AjvClass({
+  const ajvModule = require('ajv') as { default: typeof Ajv; _: typeof CodegenTag };
+  const ajv = new ajvModule.default({
     allErrors: true,
     coerceTypes: false,
     useDefaults: true,
     strict: false,
     strictNumbers: true,
     validateFormats: true,
+    // for ajv's standalone code (the build precompiles the metadata schema): formats are required at run time
+    ...(options.standaloneCode === true
+      ? { code: { source: true, formats: ajvModule._`require("ajv-formats/dist/formats").fullFormats` } }
+      : {}),
   });
   if (options.formats !== 'when-used') addFormats(ajv);
   return ajv;
