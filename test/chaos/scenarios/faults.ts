@@ -78,20 +78,17 @@ function correct(results: readonly (TransactionResult | undefined)[], prefix: st
 }
 
 /**
- * The leak signal is the memory still live after a full GC: the V8 heap plus what it holds
- * outside itself (Buffers, ArrayBuffers). It is deterministic: on our runtime 15.9-17.6 MB over
- * the first 10,000 transactions (buffer pools, JIT), then flat within 0.5 MB up to 40,000.
- * Resident memory is not: V8 and the allocator take it in steps of 12-13 MB that they keep
- * (measured: 111, 123, 136, 140 MB, the last step anywhere between 8,000 and 11,000
- * transactions), so a 10% bound on it failed a clean run on CI (129 -> 145 MB). It is bounded
- * at 25%, which two such steps fit and which still catches native memory growing by ~3 kB a
- * transaction.
+ * Resident memory takes its working size in steps that V8 and the allocator keep: on our runtime
+ * 105 MB at start, ~121 MB after 2,000 transactions, one more step of 8-15 MB somewhere between
+ * 8,000 and 12,000, then flat within 3% up to 61,000 (three runs, sampled every 2,048 after a full
+ * GC). A warm-up of 10,000 sometimes ended just before that step, and the 10% bound then failed a
+ * clean CI run (129 -> 145 MB); the warm-up is now 20,000, the soak 20,000 more. The JS heap after a
+ * full GC (12-13 MB) is flat from the start; the memory outside it (Buffers) swings by 2-3 MB from
+ * one GC to the next whatever the load, so it is not bounded here.
  */
-const SOAK_WARMUP = 10000;
-const SOAK_MEASURED = 10000;
+const SOAK_WARMUP = 20000;
+const SOAK_MEASURED = 20000;
 const SOAK_IN_FLIGHT = 64;
-const LIVE_BOUND = 1.1;
-const RESIDENT_BOUND = 1.25;
 
 /** Stream deaths: run against `cc-start` as a child process, so the real bin shows it lives on. */
 export const streamDeaths: readonly Scenario[] = [
@@ -319,60 +316,55 @@ export const faults: readonly Scenario[] = [
       `Bounded soak: ${SOAK_WARMUP.toLocaleString('en-US')} transactions of warm-up, then ` +
       `${SOAK_MEASURED.toLocaleString('en-US')} at ${String(SOAK_IN_FLIGHT)} in flight`,
     expected:
-      'every answer correct; no leak: after the soak, the memory live after a full GC (JS heap + buffers) ' +
-      'within 10% of after the warm-up, resident memory within 25% (the child runs with --expose-gc)',
+      'every answer correct; resident memory and the JS heap flat: after the soak within 10% of after the ' +
+      'warm-up (each measured after a full GC: the child runs with --expose-gc)',
     ours: { runner: 'cc-start', args: [] },
     official: { runner: 'fabric-chaincode-node start', args: [] },
     timeoutMs: 150000,
     async run({ peer, cc }) {
       const child = cc!.child!;
       const prefix = `soak-${cc!.name}-`;
-      const afterGc = async (): Promise<{ rss: number; live: number }> => {
+      const afterGc = async (): Promise<{ rss: number; heap: number }> => {
         const gc = await call(peer.evaluate(cc!.name, ['chaos:collectGarbage']));
-        return { rss: child.rss(), live: Number(text(gc?.payload)) };
+        return { rss: child.rss(), heap: Number(text(gc?.payload)) };
       };
       const send = (i: number): Promise<TransactionResult> => peer.evaluate(cc!.name, workArgs(prefix, i % 500));
       const warm = await within(load(send, SOAK_WARMUP, SOAK_IN_FLIGHT), 120000);
-      const { rss: before, live: liveBefore } = await afterGc();
+      const { rss: before, heap: heapBefore } = await afterGc();
       const results = await within(load(send, SOAK_MEASURED, SOAK_IN_FLIGHT), 120000);
-      const { rss: after, live: liveAfter } = await afterGc();
+      const { rss: after, heap: heapAfter } = await afterGc();
       const ok = [...(warm ?? []), ...(results ?? [])].filter(
         (r, i) => r?.status === 200 && text(r.payload) === workAnswer(prefix, i % 500),
       ).length;
       const total = SOAK_WARMUP + SOAK_MEASURED;
-      const liveFlat = liveAfter <= liveBefore * LIVE_BOUND;
-      const residentFlat = after <= before * RESIDENT_BOUND;
-      const memory =
-        liveFlat && residentFlat
-          ? 'no memory growth (live within 10%, resident within 25%)'
-          : `${liveFlat ? '' : 'live memory grew more than 10%'}${liveFlat || residentFlat ? '' : ', '}${
-              residentFlat ? '' : 'resident memory grew more than 25%'
-            }`;
+      const growth = after / before - 1;
+      const heapGrowth = heapAfter / heapBefore - 1;
+      const flat = growth <= 0.1 && heapGrowth <= 0.1;
       return {
         response:
           results === undefined || warm === undefined
             ? 'no answer'
-            : `${String(ok)}/${String(total)} correct; ${memory}`,
+            : `${String(ok)}/${String(total)} correct; memory ${flat ? 'flat (within 10%)' : 'grew more than 10%'}`,
         hung: results === undefined || warm === undefined,
-        details: { ok, total, before, after, liveBefore, liveAfter },
+        details: { ok, total, before, after, growth, heapBefore, heapAfter },
       };
     },
     check(observed) {
-      const { ok, total, before, after, liveBefore, liveAfter } = observed.details as Record<
-        'ok' | 'total' | 'before' | 'after' | 'liveBefore' | 'liveAfter',
+      const { ok, total, before, after, heapBefore, heapAfter } = observed.details as Record<
+        'ok' | 'total' | 'before' | 'after' | 'heapBefore' | 'heapAfter',
         number
       >;
       expect(ok).toBe(total);
-      expect(liveBefore).toBeGreaterThan(0);
-      expect({ liveBefore, liveAfter, withinTenPercent: liveAfter <= liveBefore * LIVE_BOUND }).toEqual({
-        liveBefore,
-        liveAfter,
-        withinTenPercent: true,
-      });
-      expect({ before, after, within25Percent: after <= before * RESIDENT_BOUND }).toEqual({
+      expect(heapBefore).toBeGreaterThan(0);
+      expect({ before, after, withinTenPercent: after <= before * 1.1 }).toEqual({
         before,
         after,
-        within25Percent: true,
+        withinTenPercent: true,
+      });
+      expect({ heapBefore, heapAfter, withinTenPercent: heapAfter <= heapBefore * 1.1 }).toEqual({
+        heapBefore,
+        heapAfter,
+        withinTenPercent: true,
       });
     },
   },
