@@ -9,9 +9,6 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-/** If something still holds the event loop after the command ended, exit anyway after this long. */
-const EXIT_GRACE_MS = 2000;
-
 export function exitCodeOf(err: unknown): number {
   return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
 }
@@ -36,7 +33,8 @@ export function describeFailure(bin: string, err: unknown, debug: boolean): stri
 
 /**
  * The process side of a bin, and the only code of the shim's commands that touches `process`:
- * argv, environment, working directory, SIGINT/SIGTERM as a clean stop, and the exit status.
+ * argv, environment, working directory, SIGINT/SIGTERM as a clean stop, and the exit status
+ * (`process.exitCode`, as the CLI's entry does: nothing here ends the process).
  */
 export function runMain(bin: string, run: (io: CommandIo) => Promise<void>): void {
   const controller = new AbortController();
@@ -48,8 +46,8 @@ export function runMain(bin: string, run: (io: CommandIo) => Promise<void>): voi
   const finish = (code: number): void => {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    // the process ends when the command has closed what it opened; the status is all we set
     process.exitCode = code;
-    setTimeout(() => process.exit(code), EXIT_GRACE_MS).unref();
   };
   const env = processEnvironment();
   run({
