@@ -13,6 +13,7 @@ import {
 } from '@chaincode/contract-api/internal';
 import { ArgumentError, DispatchError, type ParameterPlace } from './dispatch-error';
 import type { TransactionSerializer } from './serializers';
+import { asBuffer } from '../wire/bytes';
 
 /** One parameter, ready to convert and check an argument. */
 interface ParameterPlan {
@@ -217,7 +218,7 @@ function customRead(
     const valueCheck = check();
     let out: { value: unknown; validateData?: unknown };
     try {
-      out = serializer.fromBuffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength), fullschema);
+      out = serializer.fromBuffer(asBuffer(data), fullschema);
     } catch (err) {
       throw conversionError(place, err);
     }

@@ -5,6 +5,7 @@ import { readCertificateFields } from './certificate-fields';
 import { formatFabricShimName } from './distinguished-name';
 import { FABRIC_CA_ATTRIBUTES_OID, parseFabricAttributes, type FabricAttributes } from './fabric-attributes';
 import { LruCache } from './identity-cache';
+import { asBuffer } from '../wire/bytes';
 
 /** Everything ClientIdentity derives from one creator certificate; immutable and shared. */
 export interface CreatorCertificate {
@@ -33,7 +34,7 @@ const BASE64_BODY = /^[A-Za-z0-9+/=\s]*$/;
  * @throws IdentityError when the bytes hold no PEM certificate or the certificate is malformed.
  */
 export function parseCreatorCertificate(idBytes: Uint8Array, mspId: string): CreatorCertificate {
-  const text = Buffer.from(idBytes.buffer, idBytes.byteOffset, idBytes.byteLength).toString('latin1');
+  const text = asBuffer(idBytes).toString('latin1');
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
   const parsed = parse(text, mspId);

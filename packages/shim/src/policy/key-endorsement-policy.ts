@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../errors/shim-error';
 import { common } from '../wire/protos';
 import type { EndorserRole } from './endorser-roles';
+import { plainBytes } from '../wire/bytes';
 
 const MSPRoleType = common.MSPRole.MSPRoleType;
 const ROLE_BY_NAME: Readonly<Record<EndorserRole, common.MSPRole.MSPRoleType>> = {
@@ -79,7 +80,7 @@ export class KeyEndorsementPolicy {
       rule: { nOutOf: { n: mspIds.length, rules: mspIds.map((_id, signedBy) => ({ signedBy })) } },
       identities,
     }).finish();
-    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return plainBytes(bytes);
   }
 
   #readPolicy(bytes: Uint8Array): void {

@@ -39,6 +39,7 @@ import type { LazyProposal } from './proposal';
 import { queryIterable } from './query-iterable';
 import type { TransactionPort } from './transaction-port';
 import { WriteRecordType, type WriteRecordInit } from './write-batch';
+import { asBuffer, plainBytes } from '../wire/bytes';
 
 /** The metadata key Fabric uses for key-level endorsement policies. */
 export const VALIDATION_PARAMETER = 'VALIDATION_PARAMETER';
@@ -54,16 +55,6 @@ type PagedResult = StateQueryResponse<StateQueryIteratorApi>;
 /** PutState, DelState, PurgePrivateState or PutStateMetadata: each reads its fields off a WriteRecord. */
 interface SingleWriteCodec {
   encode(record: WriteRecordInit): { finish(): Uint8Array };
-}
-
-/** The bytes as a Buffer, without copying (fabric-shim hands out Buffers for values). */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** The bytes as a plain Uint8Array, without copying (fabric-shim hands out google-protobuf's). */
-function plainBytes(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** QueryMetadata{pageSize, bookmark}, or undefined when both are empty (then nothing is sent). */

@@ -3,21 +3,12 @@ import type { ProposalView, SerializedIdentity, Timestamp } from '@chaincode/con
 import { ProtocolError } from '../errors/shim-error';
 import { common, msp, protos } from '../wire/protos';
 import { timestampDate, toLong, txTimestamp } from './timestamp';
+import { asBuffer, plainBytes } from '../wire/bytes';
 
 const EMPTY = Buffer.alloc(0);
 
 function bytesOf(value: Uint8Array | null | undefined): Uint8Array {
   return value ?? EMPTY;
-}
-
-/** The same bytes as a plain Uint8Array (fabric-shim hands out google-protobuf's), without copying. */
-function plainBytes(value: Uint8Array): Uint8Array {
-  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-}
-
-/** The same bytes as a Buffer, without copying. */
-function asBuffer(value: Uint8Array): Buffer {
-  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
 
 function decodeStep<T>(what: string, decode: () => T): T {

@@ -4,6 +4,7 @@
  */
 export { common, google, msp, protos, queryresult } from '../generated/protos';
 import { protos } from '../generated/protos';
+import { asBuffer } from './bytes';
 
 /** ChaincodeMessage.Type as a value and a type. */
 export const MessageType = protos.ChaincodeMessage.Type;
@@ -21,8 +22,7 @@ export function messageTypeName(type: number): string {
 
 /** Encode a message into a Buffer without copying the bytes the writer produced. */
 export function encodeChaincodeMessage(message: ChaincodeMessageInit): Buffer {
-  const bytes = protos.ChaincodeMessage.encode(message).finish();
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return asBuffer(protos.ChaincodeMessage.encode(message).finish());
 }
 
 /** Decode one ChaincodeMessage; throws protobufjs's error on malformed input. */
