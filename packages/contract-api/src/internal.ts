@@ -11,6 +11,7 @@ export { isDefaultContract } from './metadata/contract-flags';
 
 // Building the metadata of a chaincode.
 export { assertContractClass, instantiateContracts } from './metadata/contract-entries';
+export { exportedField, findExportedContracts } from './metadata/contract-exports';
 export { buildContractMetadata, type BuildMetadataInput, type ContractEntry } from './metadata/build-metadata';
 export { registeredObjectClasses } from './metadata/object-registry';
 export type {

@@ -2,8 +2,8 @@ import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ContractClass } from '@chaincode/contract-api';
 import {
-  assertContractClass,
-  isContractClass,
+  exportedField,
+  findExportedContracts,
   parseContractMetadata,
   type ContractMetadataJson,
 } from '@chaincode/contract-api/internal';
@@ -51,13 +51,13 @@ export function readContractModule(dir: string): LoadedContractModule {
     throw new InvalidOptionsError("package.json does not contain a 'main' entry for the module");
   }
   const exported = loadFile(resolve(dir, pkg.main));
-  const contracts = contractsOf(exported);
+  const contracts = findExportedContracts(exported);
   if (contracts === undefined || contracts.length === 0) {
     throw new NoContractsError(
       `No contracts exported by ${pkg.main}: export them as module.exports.contracts = [MyContract] (or export one Contract class)`,
     );
   }
-  const serializers = field(exported, 'serializers');
+  const serializers = exportedField(exported, 'serializers');
   if (serializers !== undefined && (typeof serializers !== 'object' || serializers === null)) {
     throw new InvalidOptionsError(
       "There should be a 'transaction' property to define the serializer for use with transactions",
@@ -78,30 +78,6 @@ export function readContractModule(dir: string): LoadedContractModule {
 function loadFile(absolutePath: string): unknown {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the user's CommonJS package, as the official does
   return require(absolutePath) as unknown;
-}
-
-function field(value: unknown, name: string): unknown {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
-  return (value as Record<string, unknown>)[name];
-}
-
-function contractsOf(exported: unknown): ContractClass[] | undefined {
-  const candidates = [
-    field(exported, 'contracts'),
-    field(field(exported, 'default'), 'contracts'),
-    exported,
-    field(exported, 'default'),
-  ];
-  for (const candidate of candidates) {
-    if (candidate === undefined || candidate === null) continue;
-    if (Array.isArray(candidate)) {
-      // each entry must be one of our Contract classes (a fabric-contract-api class gets a hint)
-      for (const entry of candidate as unknown[]) assertContractClass(entry);
-      return candidate as ContractClass[];
-    }
-    if (isContractClass(candidate)) return [candidate];
-  }
-  return undefined;
 }
 
 /** The metadata file of a package, validated against the contract schema; undefined when there is none. */

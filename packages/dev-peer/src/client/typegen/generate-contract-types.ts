@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { ContractClass } from '@chaincode/contract-api';
-import { errorMessage, isContractClass } from '@chaincode/contract-api/internal';
+import { errorMessage, findExportedContracts } from '@chaincode/contract-api/internal';
 import { describeContractClass } from '../contract-description';
 import { ContractTypesError } from '../errors/contract-types-error';
 import { instanceTypeReference, locateClass, type LoadedModules } from './class-reference';
@@ -142,32 +142,23 @@ function loadEntry(file: string, dir: string): unknown {
   }
 }
 
-/** The contracts a module exports, as the runtime finds them (`contracts`, or the module is one class). */
+/** The contracts a module exports, found as the runtime finds them. */
 function contractsOf(exported: unknown, file: string): ContractClass[] {
-  const field = (value: unknown, name: string): unknown =>
-    (typeof value === 'object' || typeof value === 'function') && value !== null
-      ? (value as Record<string, unknown>)[name]
-      : undefined;
-  const candidates = [
-    field(exported, 'contracts'),
-    field(field(exported, 'default'), 'contracts'),
-    exported,
-    field(exported, 'default'),
-  ];
-  for (const candidate of candidates) {
-    if (Array.isArray(candidate)) {
-      const list = candidate as unknown[];
-      const bad = list.find((c) => !isContractClass(c));
-      if (bad !== undefined)
-        throw failed(`the contracts export of ${file} holds something that is not a Contract class`);
-      if (list.length > 0) return list as ContractClass[];
-    } else if (isContractClass(candidate)) {
-      return [candidate];
-    }
+  let classes: ContractClass[] | undefined;
+  try {
+    classes = findExportedContracts(exported);
+  } catch (err) {
+    throw failed(
+      `the contracts export of ${file} holds something that is not a Contract class: ${errorMessage(err)}`,
+      err,
+    );
   }
-  throw failed(
-    `no contracts exported by ${file}: export them as contracts = [MyContract] (or export one Contract class)`,
-  );
+  if (classes === undefined || classes.length === 0) {
+    throw failed(
+      `no contracts exported by ${file}: export them as contracts = [MyContract] (or export one Contract class)`,
+    );
+  }
+  return classes;
 }
 
 function describeOrFail(cls: ContractClass): ReturnType<typeof describeContractClass> {
