@@ -1,11 +1,13 @@
 import {
   buildContractMetadata,
+  errorMessage,
+  instantiateContracts,
   isContractClass,
   isDefaultContract,
+  type ContractEntry,
   type ContractMetadata,
   type TransactionMetadata,
 } from '@chaincode/contract-api/internal';
-import { errorMessage } from '@chaincode/contract-api/internal';
 import { compileArgumentsEncoder, type ArgumentsEncoder } from './argument-encoder';
 import { InvalidContractError } from './errors/contract-client-error';
 import { compileResultDecoder, type ResultDecoder } from './result-decoder';
@@ -47,12 +49,11 @@ export function describeContractClass(contractClass: unknown): ContractDescripti
   let metadata: ContractMetadata | undefined;
   let name = contractClass.name;
   try {
-    const instance = new contractClass();
-    name = instance.getName();
+    // one class in, one entry out
+    const entry = instantiateContracts([contractClass])[0] as ContractEntry;
+    name = entry.name;
     const built = buildContractMetadata({
-      contracts: [
-        { name, instance, isDefault: isDefaultContract(contractClass), contextClass: contextClassOf(instance) },
-      ],
+      contracts: [{ ...entry, isDefault: isDefaultContract(contractClass) }],
     });
     metadata = built.contracts[name];
   } catch (err) {
@@ -93,14 +94,6 @@ function isSubmittable(transaction: TransactionMetadata): boolean {
   if (!Array.isArray(tags)) return true;
   const evaluateOnly = tags.includes('EVALUATE') && !tags.includes('SUBMIT') && !tags.includes('submitTx');
   return !evaluateOnly;
-}
-
-function contextClassOf(instance: { createContext(): unknown }): unknown {
-  try {
-    return (instance.createContext() as { constructor: unknown }).constructor;
-  } catch {
-    return undefined;
-  }
 }
 
 function describeValue(value: unknown): string {
