@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { packageJsonOrEmpty } from '../../project/package-json';
 
 /** How a project build went: its output is kept for when it failed. */
 export interface BuildOutcome {
@@ -11,14 +10,8 @@ export interface BuildOutcome {
 
 /** True when the project's package.json has a `build` script (a TypeScript project, usually). */
 export function hasBuildScript(projectDir: string): boolean {
-  try {
-    const pkg = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as {
-      scripts?: Record<string, unknown>;
-    };
-    return typeof pkg.scripts?.build === 'string';
-  } catch {
-    return false;
-  }
+  const { scripts } = packageJsonOrEmpty(projectDir) as { scripts?: Record<string, unknown> };
+  return typeof scripts?.build === 'string';
 }
 
 /** Run the project's `npm run build`, bounded in time (a build that hangs is stopped). */

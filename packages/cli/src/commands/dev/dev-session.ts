@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { DevPeer, type HistoryRecord } from '@chaincode/dev-peer';
 import type { TextSink } from '../../context';
 import { CliError } from '../../errors/cli-error';
+import { packageJsonOrEmpty } from '../../project/package-json';
 import { startChaincodeProcess, type RunningChaincode } from './chaincode-host';
 import type { ControlRequest, ControlTarget } from './control-server';
 import { IdentityBook, type NamedIdentity } from './identities';
@@ -231,11 +231,7 @@ export class DevSession implements ControlTarget {
 }
 
 function packageName(modulePath: string): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(modulePath, 'package.json'), 'utf8')) as { name?: unknown };
-    if (typeof pkg.name === 'string' && pkg.name !== '') return pkg.name.replace(/^@[^/]+\//, '');
-  } catch {
-    // no package.json: use the directory name
-  }
-  return basename(modulePath);
+  const { name } = packageJsonOrEmpty(modulePath);
+  // no package.json (or no name in it): the directory's name
+  return typeof name === 'string' && name !== '' ? name.replace(/^@[^/]+\//, '') : basename(modulePath);
 }

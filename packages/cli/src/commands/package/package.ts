@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { errorMessage } from '@chaincode/contract-api/internal';
 import type { CliContext } from '../../context';
 import { CliError } from '../../errors/cli-error';
 import { defaultLabel } from '../../project/names';
+import { readPackageJson } from '../../project/package-json';
 import { BUNDLE_DIR, bundleDependencies, type BundledPackage } from './bundle';
 import { ccaasPackage, checkLabel, nodePackage, type ChaincodePackage } from './chaincode-package';
 import { connectionJson, type ConnectionFlags } from './connection';
@@ -175,16 +176,6 @@ async function writePackage(file: string, built: ChaincodePackage, force: boolea
 
 function isLockfile(path: string): boolean {
   return path === 'package-lock.json' || path === 'npm-shrinkwrap.json';
-}
-
-function readPackageJson(dir: string): Record<string, unknown> {
-  const file = join(dir, 'package.json');
-  if (!existsSync(file)) return {};
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch (err) {
-    throw new CliError('CC_CLI_FILE_ERROR', `${file} is not valid JSON: ${errorMessage(err)}`, { cause: err });
-  }
 }
 
 function labelOf(pkg: Record<string, unknown>): string {
